@@ -1,0 +1,101 @@
+package app.tend.checkins.checkin;
+
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Check-in rows. One per partner per local day, enforced by a unique key. */
+@Repository
+class CheckinRepository {
+
+  private static final String COLUMNS =
+      "id, local_date, follow_through, empathic_listening, honesty, mattering, connected, submitted_at, updated_at";
+
+  private final DatabaseClient database;
+
+  CheckinRepository(DatabaseClient database) {
+    this.database = database;
+  }
+
+  /** What an upsert did: created the day's row, changed it, or found it already as asked. */
+  enum Outcome { CREATED, REVISED, UNCHANGED }
+
+  record Saved(CheckinView checkin, Outcome outcome) {}
+
+  /**
+   * Stores the day's answers: inserts the day's check-in, or updates it when the answers differ. A
+   * resubmission of the same answers changes nothing.
+   */
+  Mono<Saved> upsert(
+      UUID clinicId, UUID coupleId, UUID partnerId, LocalDate day, CheckinAnswers answers, Instant now) {
+    return database
+        .sql(
+            """
+            insert into checkin (id, clinic_id, couple_id, partner_id, local_date,
+                                 follow_through, empathic_listening, honesty, mattering, connected, submitted_at, updated_at)
+            values (:id, :clinicId, :coupleId, :partnerId, :day, :followThrough, :empathicListening, :honesty, :mattering,
+                    :connected, :now, :now)
+            on conflict (partner_id, local_date) do update set
+                follow_through = excluded.follow_through, empathic_listening = excluded.empathic_listening,
+                honesty = excluded.honesty, mattering = excluded.mattering, connected = excluded.connected,
+                updated_at = excluded.updated_at
+            where (checkin.follow_through, checkin.empathic_listening, checkin.honesty, checkin.mattering, checkin.connected)
+                is distinct from
+                  (excluded.follow_through, excluded.empathic_listening, excluded.honesty, excluded.mattering, excluded.connected)
+            returning %s, (xmax = 0) as created
+            """.formatted(COLUMNS))
+        .bind("id", UUID.randomUUID())
+        .bind("clinicId", clinicId)
+        .bind("coupleId", coupleId)
+        .bind("partnerId", partnerId)
+        .bind("day", day)
+        .bind("followThrough", (short) answers.followThrough())
+        .bind("empathicListening", (short) answers.empathicListening())
+        .bind("honesty", (short) answers.honesty())
+        .bind("mattering", (short) answers.mattering())
+        .bind("connected", (short) answers.connected())
+        .bind("now", now.atOffset(java.time.ZoneOffset.UTC))
+        .map(row -> new Saved(view(row), Boolean.TRUE.equals(row.get("created", Boolean.class)) ? Outcome.CREATED : Outcome.REVISED))
+        .one()
+        .switchIfEmpty(Mono.defer(() -> find(partnerId, day).map(existing -> new Saved(existing, Outcome.UNCHANGED))));
+  }
+
+  Mono<CheckinView> find(UUID partnerId, LocalDate day) {
+    return database
+        .sql("select " + COLUMNS + " from checkin where partner_id = :partnerId and local_date = :day")
+        .bind("partnerId", partnerId)
+        .bind("day", day)
+        .map(CheckinRepository::view)
+        .one();
+  }
+
+  Flux<CheckinView> forPartner(UUID partnerId, LocalDate from, LocalDate to) {
+    return database
+        .sql("select " + COLUMNS + " from checkin where partner_id = :partnerId and local_date between :from and :to"
+            + " order by local_date")
+        .bind("partnerId", partnerId)
+        .bind("from", from)
+        .bind("to", to)
+        .map(CheckinRepository::view)
+        .all();
+  }
+
+  private static CheckinView view(Readable row) {
+    return new CheckinView(
+        row.get("id", UUID.class),
+        row.get("local_date", LocalDate.class),
+        row.get("follow_through", Short.class),
+        row.get("empathic_listening", Short.class),
+        row.get("honesty", Short.class),
+        row.get("mattering", Short.class),
+        row.get("connected", Short.class),
+        row.get("submitted_at", OffsetDateTime.class).toInstant(),
+        row.get("updated_at", OffsetDateTime.class).toInstant());
+  }
+}

@@ -1,0 +1,120 @@
+package app.tend.checkins.checkin;
+
+import app.tend.checkins.checkin.CheckinRepository.Outcome;
+import app.tend.checkins.couple.Partner;
+import app.tend.checkins.couple.Partners;
+import app.tend.checkins.platform.outbox.Outbox;
+import app.tend.checkins.platform.outbox.Transactions;
+import app.tend.checkins.platform.security.Caller;
+import app.tend.checkins.platform.web.InvalidRequestException;
+import app.tend.checkins.platform.web.NotFoundException;
+import app.tend.checkins.platform.web.UnprocessableException;
+import app.tend.contracts.checkin.CheckinRevised;
+import app.tend.contracts.checkin.CheckinSubmitted;
+import app.tend.contracts.checkin.TrustRatings;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The daily check-in: one per partner per local day, editable until that day ends. */
+@Service
+public class CheckinService {
+
+  /** How far back a couple's check-ins can be listed in one request. */
+  static final int MAX_DAYS_LISTED = 366;
+
+  private final CheckinRepository checkins;
+  private final Partners partners;
+  private final Outbox outbox;
+  private final Transactions transactions;
+  private final Clock clock;
+
+  CheckinService(CheckinRepository checkins, Partners partners, Outbox outbox, Transactions transactions, Clock clock) {
+    this.checkins = checkins;
+    this.partners = partners;
+    this.outbox = outbox;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  /** The result of a submission, and whether it created the day's check-in. */
+  public record Submitted(CheckinView checkin, boolean created) {}
+
+  /**
+   * Stores the caller's check-in for their local today and, in the same transaction, the event
+   * that tells the other services: {@code CheckinSubmitted} the first time that day,
+   * {@code CheckinRevised} when the answers changed, nothing when they did not.
+   */
+  public Mono<Submitted> submitToday(Caller caller, SubmitCheckinRequest request) {
+    return Mono.fromCallable(request::answers)
+        .zipWith(partners.callerAsPartner(caller))
+        .flatMap(found -> submit(found.getT2(), request.day(), found.getT1()));
+  }
+
+  private Mono<Submitted> submit(Partner partner, LocalDate dayShown, CheckinAnswers answers) {
+    LocalDate today = LocalDay.today(clock, partner.timeZone());
+    if (dayShown != null && !dayShown.equals(today)) {
+      return Mono.error(new UnprocessableException("That day has ended",
+          "A check-in can be changed until the end of its day, and " + dayShown + " has ended where you are. "
+              + "Today's check-in is open."));
+    }
+    return transactions.run(
+        () ->
+            checkins
+                .upsert(partner.clinicId(), partner.coupleId(), partner.partnerId(), today, answers, clock.instant())
+                .flatMap(saved -> publish(partner, saved).thenReturn(new Submitted(saved.checkin(), saved.outcome() == Outcome.CREATED))));
+  }
+
+  private Mono<?> publish(Partner partner, CheckinRepository.Saved saved) {
+    var checkin = saved.checkin();
+    return switch (saved.outcome()) {
+      case CREATED ->
+          outbox.append(
+              new CheckinSubmitted(checkin.id(), partner.coupleId(), partner.partnerId(), checkin.day(), ratings(checkin)),
+              partner.clinicId(), partner.coupleId());
+      case REVISED ->
+          outbox.append(
+              new CheckinRevised(checkin.id(), partner.coupleId(), partner.partnerId(), checkin.day(), ratings(checkin)),
+              partner.clinicId(), partner.coupleId());
+      case UNCHANGED -> Mono.empty();
+    };
+  }
+
+  private static TrustRatings ratings(CheckinView checkin) {
+    return new TrustRatings(
+        checkin.followThrough(), checkin.empathicListening(), checkin.honesty(), checkin.mattering(), checkin.connected());
+  }
+
+  /** The caller's local today and their check-in for it, if any. */
+  public Mono<TodayView> today(Caller caller) {
+    return partners
+        .callerAsPartner(caller)
+        .flatMap(
+            partner -> {
+              LocalDate today = LocalDay.today(clock, partner.timeZone());
+              return checkins
+                  .find(partner.partnerId(), today)
+                  .map(checkin -> new TodayView(today, checkin))
+                  .defaultIfEmpty(new TodayView(today, null));
+            });
+  }
+
+  /**
+   * The caller's own check-ins in their couple between two days. A partner never receives the other
+   * partner's check-ins here; any other couple answers 404.
+   */
+  public Flux<CheckinView> ownCheckins(Caller caller, UUID coupleId, LocalDate from, LocalDate to) {
+    if (from.isAfter(to) || from.plusDays(MAX_DAYS_LISTED).isBefore(to)) {
+      return Flux.error(new InvalidRequestException(
+          "Please choose a range of at most " + MAX_DAYS_LISTED + " days, with 'from' not after 'to'."));
+    }
+    return partners
+        .callerAsPartner(caller)
+        .filter(partner -> partner.coupleId().equals(coupleId))
+        .switchIfEmpty(Mono.error(new NotFoundException("There is nothing here for you.")))
+        .flatMapMany(partner -> checkins.forPartner(partner.partnerId(), from, to));
+  }
+}

@@ -1,0 +1,46 @@
+package app.tend.checkins.couple;
+
+import app.tend.checkins.platform.security.Caller;
+import app.tend.checkins.platform.web.NotFoundException;
+import java.time.ZoneId;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/** Looks up the local projection of partners and couples. */
+@Component
+public class Partners {
+
+  private final DatabaseClient database;
+
+  Partners(DatabaseClient database) {
+    this.database = database;
+  }
+
+  /**
+   * The partner the caller is, in the caller's own clinic.
+   *
+   * @throws NotFoundException (in the Mono) when the caller is not a known partner of that clinic
+   */
+  public Mono<Partner> callerAsPartner(Caller caller) {
+    if (!caller.has(Caller.PARTNER) || caller.clinicId().isEmpty()) {
+      return Mono.error(new NotFoundException("There is nothing here for you."));
+    }
+    return database
+        .sql(
+            """
+            select p.partner_id, p.couple_id, p.clinic_id, c.clinician_id, p.time_zone
+            from partner p join couple c on c.couple_id = p.couple_id
+            where p.partner_id = :partnerId and p.clinic_id = :clinicId
+            """)
+        .bind("partnerId", caller.subject())
+        .bind("clinicId", caller.clinicId().get())
+        .map(row -> new Partner(
+            row.get("partner_id", UUID.class), row.get("couple_id", UUID.class), row.get("clinic_id", UUID.class),
+            row.get("clinician_id", UUID.class), ZoneId.of(row.get("time_zone", String.class))))
+        .one()
+        .switchIfEmpty(Mono.error(new NotFoundException(
+            "We could not find your couple yet. If you have just joined, please try again in a minute.")));
+  }
+}

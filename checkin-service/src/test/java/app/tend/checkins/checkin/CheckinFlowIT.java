@@ -1,0 +1,174 @@
+package app.tend.checkins.checkin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.tend.contracts.Topics;
+import app.tend.testkit.TendTestProperties;
+import app.tend.testkit.TestCouples;
+import app.tend.testkit.TestCouples.Couple;
+import app.tend.testkit.TestInfrastructure;
+import app.tend.testkit.TopicProbe;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The check-in slice of checkin-service on real PostgreSQL, Kafka and Keycloak. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "30s")
+class CheckinFlowIT {
+
+  private static final Map<String, Object> GOOD_DAY =
+      Map.of("followThrough", 4, "empathicListening", 3, "honesty", 4, "mattering", 2, "connected", 4);
+
+  static Couple couple;
+  static Couple otherCouple;
+  static Couple otherClinicCouple;
+
+  @DynamicPropertySource
+  static void servers(DynamicPropertyRegistry registry) {
+    TendTestProperties.postgres(registry, "checkins");
+    TendTestProperties.kafka(registry);
+    TendTestProperties.keycloak(registry);
+  }
+
+  @Autowired WebTestClient web;
+  @Autowired DatabaseClient database;
+
+  @BeforeAll
+  static void enrolCouples() {
+    UUID clinic = UUID.randomUUID();
+    couple = TestCouples.enrol(clinic, "Europe/Berlin");
+    otherCouple = TestCouples.enrol(clinic, "America/New_York");
+    otherClinicCouple = TestCouples.enrol(UUID.randomUUID(), "Pacific/Auckland");
+  }
+
+  private void awaitProjection(Couple c) {
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        database.sql("select count(*) from partner where couple_id = :c").bind("c", c.coupleId())
+            .map(row -> row.get(0, Long.class)).one().block() == 2);
+  }
+
+  private WebTestClient.ResponseSpec submit(String token, Object body) {
+    return web.put().uri("/api/checkins/today").headers(h -> h.setBearerAuth(token))
+        .contentType(MediaType.APPLICATION_JSON).bodyValue(body).exchange();
+  }
+
+  private long checkinRows(UUID partnerId) {
+    return database.sql("select count(*) from checkin where partner_id = :p").bind("p", partnerId)
+        .map(row -> row.get(0, Long.class)).one().block();
+  }
+
+  @Test
+  void theFirstCheckinOfTheDayIsCreatedAndAnnouncedOnceAndAResubmissionUpdatesIt() {
+    awaitProjection(couple);
+    String token = couple.first().token();
+
+    submit(token, GOOD_DAY).expectStatus().isCreated()
+        .expectBody().jsonPath("$.day").isEqualTo(LocalDate.now(ZoneId.of("Europe/Berlin")).toString())
+        .jsonPath("$.followThrough").isEqualTo(4);
+    submit(token, GOOD_DAY).expectStatus().isOk();
+    var changed = new java.util.HashMap<>(GOOD_DAY);
+    changed.put("connected", 5);
+    submit(token, changed).expectStatus().isOk().expectBody().jsonPath("$.connected").isEqualTo(5);
+
+    assertThat(checkinRows(couple.first().id())).isEqualTo(1);
+    web.get().uri("/api/checkins/today").headers(h -> h.setBearerAuth(token)).exchange()
+        .expectStatus().isOk().expectBody().jsonPath("$.checkin.connected").isEqualTo(5);
+
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+      var events = TopicProbe.envelopes(Topics.CHECKIN_CHECKIN, "partnerId", couple.first().id(), Duration.ofSeconds(2));
+      assertThat(events).extracting(e -> e.eventType()).containsExactly("CheckinSubmitted", "CheckinRevised");
+      assertThat(events.getFirst().aggregateId()).isEqualTo(couple.coupleId());
+      assertThat(events.getFirst().requestId()).isNotBlank();
+    });
+  }
+
+  @Test
+  void aCheckinAcceptedWhileKafkaIsDownIsPublishedWhenItReturns() {
+    awaitProjection(couple);
+    String token = couple.second().token();
+    var kafka = TestInfrastructure.kafka();
+    kafka.stop();
+    try {
+      submit(token, GOOD_DAY).expectStatus().isCreated();
+      assertThat(checkinRows(couple.second().id())).isEqualTo(1);
+    } finally {
+      kafka.start();
+    }
+    await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
+        assertThat(TopicProbe.envelopes(Topics.CHECKIN_CHECKIN, "partnerId", couple.second().id(), Duration.ofSeconds(2)))
+            .extracting(e -> e.eventType()).containsExactly("CheckinSubmitted"));
+  }
+
+  @Test
+  void aPartnerOfAnotherCoupleOrAnotherClinicFindsNothing() {
+    awaitProjection(couple);
+    awaitProjection(otherCouple);
+    awaitProjection(otherClinicCouple);
+    String mine = "/api/checkins/couples/" + couple.coupleId() + "/mine?from=2026-01-01&to=2026-12-31";
+
+    web.get().uri(mine).headers(h -> h.setBearerAuth(couple.first().token())).exchange().expectStatus().isOk();
+    web.get().uri(mine).headers(h -> h.setBearerAuth(otherCouple.first().token())).exchange()
+        .expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    web.get().uri(mine).headers(h -> h.setBearerAuth(otherClinicCouple.first().token())).exchange()
+        .expectStatus().isNotFound();
+    // A clinician is not a partner: this endpoint gives them nothing either.
+    web.get().uri(mine).headers(h -> h.setBearerAuth(couple.clinician().token())).exchange()
+        .expectStatus().isNotFound();
+    web.get().uri("/api/checkins/today").headers(h -> h.setBearerAuth(couple.clinician().token())).exchange()
+        .expectStatus().isNotFound();
+  }
+
+  @Test
+  void badInputGetsAProblemAndWritesNothing() {
+    awaitProjection(otherCouple);
+    String token = otherCouple.second().token();
+    UUID partner = otherCouple.second().id();
+
+    var outOfRange = new java.util.HashMap<>(GOOD_DAY);
+    outOfRange.put("honesty", 5);
+    submit(token, outOfRange).expectStatus().isBadRequest()
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("honesty must be a whole number from 0 to 4"));
+    var missing = new java.util.HashMap<>(GOOD_DAY);
+    missing.remove("connected");
+    submit(token, missing).expectStatus().isBadRequest().expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("connected is missing"));
+    var unknownField = new java.util.HashMap<>(GOOD_DAY);
+    unknownField.put("unsafe", true);
+    submit(token, unknownField).expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    submit(token, "{\"followThrough\": 4,").expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    submit(token, Map.of("followThrough", "four", "empathicListening", 3, "honesty", 4, "mattering", 2, "connected", 4))
+        .expectStatus().isBadRequest();
+    var yesterday = new java.util.HashMap<>(GOOD_DAY);
+    yesterday.put("day", LocalDate.now(ZoneId.of("America/New_York")).minusDays(1).toString());
+    submit(token, yesterday).expectStatus().isEqualTo(422).expectBody().jsonPath("$.title").isEqualTo("That day has ended");
+
+    web.put().uri("/api/checkins/today").contentType(MediaType.APPLICATION_JSON).bodyValue(GOOD_DAY).exchange()
+        .expectStatus().isUnauthorized().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    String tampered = tamper(token);
+    submit(tampered, GOOD_DAY).expectStatus().isUnauthorized().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+
+    assertThat(checkinRows(partner)).isZero();
+  }
+
+  /** The same token with its payload changed to another subject: the signature no longer fits. */
+  private static String tamper(String token) {
+    String[] parts = token.split("\\.");
+    var decoder = java.util.Base64.getUrlDecoder();
+    String payload = new String(decoder.decode(parts[1])).replaceFirst("\"sub\":\"[^\"]+\"", "\"sub\":\"" + UUID.randomUUID() + "\"");
+    return parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
+  }
+}

@@ -1,0 +1,18 @@
+package app.tend.contracts;
+
+/** Topic names, {@code <service>.<aggregate>.v1}; dead letters go to {@code <topic>.dlt}. */
+public final class Topics {
+
+  /** Couples and their partners, owned by accounts-service, keyed by couple id. */
+  public static final String ACCOUNTS_COUPLE = "accounts.couple.v1";
+
+  /** Daily check-ins, owned by checkin-service, keyed by couple id. */
+  public static final String CHECKIN_CHECKIN = "checkin.checkin.v1";
+
+  private Topics() {}
+
+  /** The dead-letter topic of {@code topic}. */
+  public static String deadLetter(String topic) {
+    return topic + ".dlt";
+  }
+}

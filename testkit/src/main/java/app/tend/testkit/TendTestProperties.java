@@ -1,0 +1,31 @@
+package app.tend.testkit;
+
+import app.tend.infra.servers.KeycloakAdmin;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** Points a Spring Boot service under test at this JVM's real servers. */
+public final class TendTestProperties {
+
+  private TendTestProperties() {}
+
+  /** R2DBC and Flyway at {@code database} on the test PostgreSQL (created if new). */
+  public static void postgres(DynamicPropertyRegistry registry, String database) {
+    var postgres = TestInfrastructure.postgres(database);
+    registry.add("spring.r2dbc.url", () -> postgres.r2dbcUrl(database));
+    registry.add("spring.r2dbc.username", postgres::username);
+    registry.add("spring.r2dbc.password", postgres::password);
+    registry.add("spring.flyway.url", () -> postgres.jdbcUrl(database));
+    registry.add("spring.flyway.user", postgres::username);
+    registry.add("spring.flyway.password", postgres::password);
+  }
+
+  public static void kafka(DynamicPropertyRegistry registry) {
+    registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
+  }
+
+  /** Token validation against the test Keycloak's Tend realm. */
+  public static void keycloak(DynamicPropertyRegistry registry) {
+    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri",
+        () -> TestInfrastructure.keycloak().issuer(KeycloakAdmin.REALM));
+  }
+}

@@ -1,0 +1,48 @@
+package app.tend.testkit;
+
+import app.tend.contracts.EventEnvelope;
+import app.tend.contracts.accounts.CoupleEnrolled;
+import app.tend.contracts.accounts.CoupleEnrolled.EnrolledPartner;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Couples with real Keycloak logins, enrolled the way accounts-service announces it: a
+ * {@code CoupleEnrolled} event on the real broker.
+ */
+public final class TestCouples {
+
+  public static final String PASSWORD = "a-test-password-1";
+
+  private TestCouples() {}
+
+  /** A login of a test couple. */
+  public record Login(UUID id, String email) {
+    /** A fresh access token from the real Keycloak. */
+    public String token() {
+      return TestInfrastructure.keycloakAdmin().accessToken(email, PASSWORD);
+    }
+  }
+
+  /** A couple at a clinic, its clinician, and the event that announced it. */
+  public record Couple(UUID clinicId, UUID coupleId, Login clinician, Login first, Login second, EventEnvelope enrolled) {}
+
+  /** Creates the logins and publishes the enrolment; partners live in {@code timeZone}. */
+  public static Couple enrol(UUID clinicId, String timeZone) {
+    var admin = TestInfrastructure.keycloakAdmin();
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    var clinician = login(admin.createUser("clinician-" + tag + "@test.tend", "Casey", "Clinician", PASSWORD, clinicId, List.of("clinician")), "clinician-" + tag);
+    var first = login(admin.createUser("first-" + tag + "@test.tend", "Ari", "First", PASSWORD, clinicId, List.of("partner")), "first-" + tag);
+    var second = login(admin.createUser("second-" + tag + "@test.tend", "Bo", "Second", PASSWORD, clinicId, List.of("partner")), "second-" + tag);
+    UUID coupleId = UUID.randomUUID();
+    var event =
+        new CoupleEnrolled(coupleId, clinicId, clinician.id(),
+            List.of(new EnrolledPartner(first.id(), timeZone), new EnrolledPartner(second.id(), timeZone)));
+    var envelope = TopicProbe.publish(event, clinicId, coupleId);
+    return new Couple(clinicId, coupleId, clinician, first, second, envelope);
+  }
+
+  private static Login login(UUID id, String localPart) {
+    return new Login(id, localPart + "@test.tend");
+  }
+}

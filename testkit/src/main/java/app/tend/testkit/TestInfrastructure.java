@@ -1,0 +1,99 @@
+package app.tend.testkit;
+
+import app.tend.infra.servers.EmbeddedKafkaServer;
+import app.tend.infra.servers.EmbeddedKeycloakServer;
+import app.tend.infra.servers.EmbeddedPostgresServer;
+import app.tend.infra.servers.KeycloakAdmin;
+import app.tend.infra.servers.KeycloakEndpoint;
+import app.tend.infra.servers.PostgresEndpoint;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Real PostgreSQL, Kafka and Keycloak for the tests of one JVM. Each server starts the first time a
+ * test asks for it and is shared by every later test class in that JVM; it stops when the JVM ends.
+ */
+public final class TestInfrastructure {
+
+  private static final InfrastructureMode MODE = InfrastructureMode.current();
+  private static PostgresEndpoint postgres;
+  private static KafkaUnderTest kafka;
+  private static KeycloakEndpoint keycloak;
+  private static Path workDirectory;
+
+  private TestInfrastructure() {}
+
+  public static InfrastructureMode mode() {
+    return MODE;
+  }
+
+  public static synchronized PostgresEndpoint postgres() {
+    if (postgres == null) {
+      postgres = MODE == InfrastructureMode.CONTAINERS ? Containers.postgres() : EmbeddedPostgresServer.start(0, null);
+    }
+    return postgres;
+  }
+
+  /** PostgreSQL with {@code database} created. */
+  public static PostgresEndpoint postgres(String database) {
+    var endpoint = postgres();
+    endpoint.ensureDatabase(database);
+    return endpoint;
+  }
+
+  public static synchronized KafkaUnderTest kafka() {
+    if (kafka == null) {
+      kafka = MODE == InfrastructureMode.CONTAINERS ? Containers.kafka() : embeddedKafka();
+    }
+    return kafka;
+  }
+
+  /** Keycloak with the Tend realm, whose web client redirects to {@code http://localhost:8080}. */
+  public static KeycloakEndpoint keycloak() {
+    return keycloak("http://localhost:8080");
+  }
+
+  /**
+   * Keycloak with the Tend realm; the first caller decides the web-ui address its redirect URIs
+   * allow.
+   */
+  public static synchronized KeycloakEndpoint keycloak(String webUiBaseUrl) {
+    if (keycloak == null) {
+      keycloak =
+          MODE == InfrastructureMode.CONTAINERS
+              ? Containers.keycloak()
+              : EmbeddedKeycloakServer.start(0, workDirectory().resolve("keycloak"), workDirectory().resolve("keycloak.log"));
+      new KeycloakAdmin(keycloak).ensureRealm(webUiBaseUrl);
+    }
+    return keycloak;
+  }
+
+  public static KeycloakAdmin keycloakAdmin() {
+    return new KeycloakAdmin(keycloak());
+  }
+
+  /** A folder of this test JVM's own, for server data and logs; under target/ when run by Maven. */
+  public static synchronized Path workDirectory() {
+    if (workDirectory == null) {
+      try {
+        Path base = Files.isDirectory(Path.of("target")) ? Path.of("target") : Path.of(System.getProperty("java.io.tmpdir"));
+        workDirectory = Files.createTempDirectory(base.toAbsolutePath(), "tend-test-servers-");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return workDirectory;
+  }
+
+  private static KafkaUnderTest embeddedKafka() {
+    var server =
+        EmbeddedKafkaServer.start(0, workDirectory().resolve("kafka"), workDirectory().resolve("kafka.log"));
+    return new KafkaUnderTest() {
+      public String bootstrapServers() { return server.bootstrapServers(); }
+      public void stop() { server.kill(); }
+      public void start() { server.start(); }
+    };
+  }
+}
