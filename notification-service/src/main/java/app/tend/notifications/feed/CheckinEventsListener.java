@@ -1,0 +1,74 @@
+package app.tend.notifications.feed;
+
+import app.tend.contracts.EventCodec;
+import app.tend.contracts.Topics;
+import app.tend.contracts.checkin.CheckinSubmitted;
+import app.tend.notifications.platform.messaging.ProcessedEvents;
+import java.time.Duration;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Mono;
+
+/**
+ * Tells a partner when the other one checked in. Only the fact travels: the event carries no text,
+ * and the notification says nothing about the answers.
+ */
+@Component
+class CheckinEventsListener {
+
+  private final EventCodec codec;
+  private final DatabaseClient database;
+  private final ProcessedEvents processed;
+  private final Feed feed;
+  private final TransactionalOperator transaction;
+
+  CheckinEventsListener(
+      EventCodec codec, DatabaseClient database, ProcessedEvents processed, Feed feed, TransactionalOperator transaction) {
+    this.codec = codec;
+    this.database = database;
+    this.processed = processed;
+    this.feed = feed;
+    this.transaction = transaction;
+  }
+
+  @KafkaListener(topics = Topics.CHECKIN_CHECKIN)
+  void on(ConsumerRecord<String, byte[]> record) {
+    var envelope = codec.fromJson(record.value());
+    if (!CheckinSubmitted.class.getSimpleName().equals(envelope.eventType())) {
+      return; // a revision of the same day is not news for the other partner
+    }
+    var submitted = codec.payload(envelope, CheckinSubmitted.class);
+    processed
+        .claim(envelope.eventId())
+        .flatMap(first -> first ? notifyOtherPartner(submitted, envelope.clinicId(), envelope.eventId()) : Mono.empty())
+        .as(transaction::transactional)
+        .block(Duration.ofSeconds(30));
+  }
+
+  private Mono<Void> notifyOtherPartner(CheckinSubmitted submitted, UUID clinicId, UUID eventId) {
+    return database
+        .sql("select partner_id from couple_member where couple_id = :coupleId and clinic_id = :clinicId and partner_id <> :partnerId")
+        .bind("coupleId", submitted.coupleId())
+        .bind("clinicId", clinicId)
+        .bind("partnerId", submitted.partnerId())
+        .map(row -> row.get("partner_id", UUID.class))
+        .all()
+        .switchIfEmpty(Mono.error(new CoupleNotYetKnownException(submitted.coupleId())))
+        .concatMap(other -> feed.create(other, clinicId, NotificationKind.PARTNER_CHECKED_IN, eventId))
+        .then();
+  }
+
+  /**
+   * The couple's enrolment has not reached this service yet (it travels on another topic). Retried
+   * with back-off; if it never arrives the record goes to the dead-letter topic.
+   */
+  static final class CoupleNotYetKnownException extends IllegalStateException {
+    CoupleNotYetKnownException(UUID coupleId) {
+      super("couple " + coupleId + " is not known here yet");
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package app.tend.notifications.feed;
+
+/**
+ * What a notification is about, and the words a person reads. Nothing here may be derived from a
+ * private answer or a safety flag: these texts reach the other partner's screen and inbox.
+ */
+public enum NotificationKind {
+  PARTNER_CHECKED_IN("Your partner checked in today", "They took a minute for the two of you.", "/today");
+
+  private final String title;
+  private final String body;
+  private final String link;
+
+  NotificationKind(String title, String body, String link) {
+    this.title = title;
+    this.body = body;
+    this.link = link;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String body() {
+    return body;
+  }
+
+  /** Where in web-ui the notification leads. */
+  public String link() {
+    return link;
+  }
+}

@@ -1,0 +1,66 @@
+package app.tend.notifications.platform.messaging;
+
+import app.tend.contracts.EventCodec;
+import app.tend.contracts.Topics;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+/**
+ * Topics this service owns or consumes, and what happens to a record that cannot be handled: a few
+ * retries with back-off, then its dead-letter topic, counted; the consumer goes on with the next.
+ */
+@Configuration
+class MessagingConfiguration {
+
+  static final int PARTITIONS = 3;
+
+  @Bean
+  EventCodec eventCodec() {
+    return new EventCodec();
+  }
+
+  @Bean
+  Clock clock() {
+    return Clock.systemUTC();
+  }
+
+  @Bean
+  NewTopic coupleDeadLetterTopic() {
+    return TopicBuilder.name(Topics.deadLetter(Topics.ACCOUNTS_COUPLE)).partitions(PARTITIONS).build();
+  }
+
+  @Bean
+  NewTopic checkinDeadLetterTopic() {
+    return TopicBuilder.name(Topics.deadLetter(Topics.CHECKIN_CHECKIN)).partitions(PARTITIONS).build();
+  }
+
+  @Bean
+  DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
+    Counter deadLettered =
+        Counter.builder("tend.events.dead_lettered").description("Records sent to a dead-letter topic").register(meters);
+    var recoverer =
+        new DeadLetterPublishingRecoverer(
+            kafka, (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition() % PARTITIONS));
+    var backOff = new ExponentialBackOff(200, 2.0);
+    backOff.setMaxAttempts(4);
+    var handler =
+        new DefaultErrorHandler(
+            (record, e) -> {
+              recoverer.accept(record, e);
+              deadLettered.increment();
+            },
+            backOff);
+    handler.addNotRetryableExceptions(EventCodec.MalformedEventException.class);
+    return handler;
+  }
+}

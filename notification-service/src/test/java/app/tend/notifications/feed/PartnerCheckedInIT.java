@@ -1,0 +1,134 @@
+package app.tend.notifications.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import app.tend.contracts.Topics;
+import app.tend.contracts.checkin.CheckinSubmitted;
+import app.tend.contracts.checkin.TrustRatings;
+import app.tend.testkit.TendTestProperties;
+import app.tend.testkit.TestCouples;
+import app.tend.testkit.TestCouples.Couple;
+import app.tend.testkit.TopicProbe;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.ServerSentEvent;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** From a CheckinSubmitted event to the other partner's feed, on real PostgreSQL, Kafka and Keycloak. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "30s")
+class PartnerCheckedInIT {
+
+  /** Each test has a couple of its own, so no test sees another's notifications. */
+  Couple couple;
+
+  @DynamicPropertySource
+  static void servers(DynamicPropertyRegistry registry) {
+    TendTestProperties.postgres(registry, "notifications");
+    TendTestProperties.kafka(registry);
+    TendTestProperties.keycloak(registry);
+  }
+
+  @Autowired WebTestClient web;
+  @Autowired DatabaseClient database;
+
+  @BeforeEach
+  void enrol() {
+    couple = TestCouples.enrol(UUID.randomUUID(), "Europe/London");
+  }
+
+  private CheckinSubmitted checkinBy(UUID partnerId) {
+    return new CheckinSubmitted(UUID.randomUUID(), couple.coupleId(), partnerId, LocalDate.now(), new TrustRatings(3, 3, 3, 3, 3));
+  }
+
+  private long notificationsFor(UUID recipient) {
+    return database.sql("select count(*) from notification where recipient_id = :r").bind("r", recipient)
+        .map(row -> row.get(0, Long.class)).one().block();
+  }
+
+  @Test
+  void theSameEventConsumedTwiceCreatesOneNotificationForTheOtherPartnerOnly() {
+    var envelope = TopicProbe.publish(checkinBy(couple.first().id()), couple.clinicId(), couple.coupleId());
+    TopicProbe.republish(Topics.CHECKIN_CHECKIN, envelope);
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> notificationsFor(couple.second().id()) >= 1);
+    // Both copies have been consumed once the consumer group has committed past them.
+    await().atMost(Duration.ofSeconds(30)).until(() ->
+        database.sql("select count(*) from processed_event where event_id = :e").bind("e", envelope.eventId())
+            .map(row -> row.get(0, Long.class)).one().block() == 1);
+    TopicProbe.publish(checkinBy(UUID.randomUUID()), UUID.randomUUID(), UUID.randomUUID()); // a later record to wait behind
+    await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10)).until(() -> true);
+
+    assertThat(notificationsFor(couple.second().id())).isEqualTo(1);
+    assertThat(notificationsFor(couple.first().id())).isZero();
+    web.get().uri("/api/notifications").headers(h -> h.setBearerAuth(couple.second().token())).exchange()
+        .expectStatus().isOk().expectBody()
+        .jsonPath("$.unread").isEqualTo(1)
+        .jsonPath("$.notifications[0].title").isEqualTo("Your partner checked in today");
+    web.get().uri("/api/notifications").headers(h -> h.setBearerAuth(couple.first().token())).exchange()
+        .expectStatus().isOk().expectBody().jsonPath("$.unread").isEqualTo(0);
+  }
+
+  @Test
+  void aMalformedRecordGoesToTheDeadLetterTopicAndTheConsumerGoesOn() {
+    String marker = "not-an-envelope-" + UUID.randomUUID();
+    TopicProbe.publishRaw(Topics.CHECKIN_CHECKIN, couple.coupleId().toString(), ("{" + marker).getBytes(StandardCharsets.UTF_8));
+    long before = notificationsFor(couple.first().id());
+    TopicProbe.publish(checkinBy(couple.second().id()), couple.clinicId(), couple.coupleId());
+
+    await().atMost(Duration.ofSeconds(60)).until(() -> notificationsFor(couple.first().id()) == before + 1);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        assertThat(TopicProbe.records(Topics.deadLetter(Topics.CHECKIN_CHECKIN), Duration.ofSeconds(2)))
+            .anySatisfy(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains(marker)));
+  }
+
+  @Test
+  void anOpenFeedHearsOfTheNotificationWithoutAskingAgain() {
+    var received = new CopyOnWriteArrayList<ServerSentEvent<NotificationView>>();
+    var subscription =
+        web.mutate().responseTimeout(Duration.ofSeconds(60)).build()
+            .get().uri("/api/notifications/stream").accept(MediaType.TEXT_EVENT_STREAM)
+            .headers(h -> h.setBearerAuth(couple.first().token()))
+            .exchange().expectStatus().isOk()
+            .returnResult(new ParameterizedTypeReference<ServerSentEvent<NotificationView>>() {})
+            .getResponseBody()
+            .filter(event -> "notification".equals(event.event()))
+            .subscribe(received::add);
+    try {
+      await().pollDelay(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> true);
+      TopicProbe.publish(checkinBy(couple.second().id()), couple.clinicId(), couple.coupleId());
+      await().atMost(Duration.ofSeconds(60)).until(() -> !received.isEmpty());
+      assertThat(received.getFirst().data().title()).isEqualTo("Your partner checked in today");
+    } finally {
+      subscription.dispose();
+    }
+  }
+
+  @Test
+  void nobodyCanMarkAnotherPersonsNotificationRead() {
+    TopicProbe.publish(checkinBy(couple.first().id()), couple.clinicId(), couple.coupleId());
+    await().atMost(Duration.ofSeconds(60)).until(() -> notificationsFor(couple.second().id()) >= 1);
+    UUID id = database.sql("select id from notification where recipient_id = :r limit 1").bind("r", couple.second().id())
+        .map(row -> row.get(0, UUID.class)).one().block();
+
+    web.post().uri("/api/notifications/" + id + "/read").headers(h -> h.setBearerAuth(couple.first().token())).exchange()
+        .expectStatus().isNotFound().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    web.post().uri("/api/notifications/" + id + "/read").headers(h -> h.setBearerAuth(couple.second().token())).exchange()
+        .expectStatus().isNoContent();
+    web.get().uri("/api/notifications").exchange().expectStatus().isUnauthorized();
+  }
+}
