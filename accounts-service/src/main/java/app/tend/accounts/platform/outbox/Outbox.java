@@ -1,0 +1,68 @@
+package app.tend.accounts.platform.outbox;
+
+import app.tend.accounts.platform.web.RequestIds;
+import app.tend.contracts.EventCodec;
+import app.tend.contracts.EventEnvelope;
+import app.tend.contracts.TendEvent;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+import reactor.core.publisher.Mono;
+
+/**
+ * Records an event to publish, in the same transaction as the change it describes: either both are
+ * stored or neither is. {@link OutboxRelay} publishes it to Kafka afterwards.
+ */
+@Component
+public class Outbox {
+
+  private final DatabaseClient database;
+  private final EventCodec codec;
+  private final Clock clock;
+  private final OutboxRelay relay;
+
+  Outbox(DatabaseClient database, EventCodec codec, Clock clock, OutboxRelay relay) {
+    this.database = database;
+    this.codec = codec;
+    this.clock = clock;
+    this.relay = relay;
+  }
+
+  /**
+   * Appends {@code event}. Must run inside a transaction: outside one, the event could be stored
+   * while the change it describes is not.
+   */
+  public Mono<EventEnvelope> append(TendEvent event, UUID clinicId, UUID aggregateId) {
+    return TransactionSynchronizationManager.forCurrentTransaction()
+        .onErrorMap(e -> new IllegalStateException("Outbox.append needs a transaction", e))
+        .flatMap(
+            transaction ->
+                Mono.deferContextual(
+                    context -> {
+                      var envelope =
+                          codec.envelope(event, clinicId, aggregateId, clock.instant(), RequestIds.of(context));
+                      var insert =
+                          database
+                              .sql(
+                                  """
+                                  insert into outbox_event (event_id, topic, record_key, event_type, envelope, request_id)
+                                  values (:eventId, :topic, :key, :type, :envelope, :requestId)
+                                  """)
+                              .bind("eventId", envelope.eventId())
+                              .bind("topic", event.topic())
+                              .bind("key", aggregateId.toString())
+                              .bind("type", envelope.eventType())
+                              .bind("envelope", codec.toJson(envelope));
+                      insert =
+                          envelope.requestId() == null
+                              ? insert.bindNull("requestId", String.class)
+                              : insert.bind("requestId", envelope.requestId());
+                      return insert
+                          .then()
+                          .doOnSuccess(ignored -> transaction.registerSynchronization(relay.wakeAfterCommit()))
+                          .thenReturn(envelope);
+                    }));
+  }
+}

@@ -1,0 +1,198 @@
+package app.tend.accounts.platform.outbox;
+
+import app.tend.contracts.TendHeaders;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import reactor.core.publisher.Mono;
+
+/**
+ * Publishes outbox rows to Kafka, oldest first, and marks them published.
+ *
+ * <p>Only the instance that holds the lease publishes, so events leave in the order they were
+ * written. A row is marked only after Kafka acknowledged it (acks=all, idempotent producer); a crash
+ * between the two publishes it again, which consumers absorb (at-least-once). The relay is woken
+ * right after a commit and otherwise polls, so an event normally leaves within milliseconds.
+ */
+@Component
+public class OutboxRelay implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+  private static final int BATCH = 200;
+  private static final Duration LEASE = Duration.ofSeconds(15);
+  private static final Duration POLL = Duration.ofMillis(500);
+  private static final Duration AFTER_FAILURE = Duration.ofSeconds(1);
+
+  private final DatabaseClient database;
+  private final KafkaTemplate<String, byte[]> kafka;
+  private final String holder = UUID.randomUUID().toString();
+  private final Semaphore wakeUp = new Semaphore(0);
+  private final AtomicLong backlog = new AtomicLong();
+  private volatile boolean running;
+  private Thread worker;
+
+  OutboxRelay(DatabaseClient database, KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
+    this.database = database;
+    this.kafka = kafka;
+    Gauge.builder("tend.outbox.backlog", backlog, AtomicLong::get)
+        .description("Outbox rows not yet acknowledged by Kafka")
+        .register(meters);
+  }
+
+  /** A transaction synchronization that wakes the relay once the transaction has committed. */
+  TransactionSynchronization wakeAfterCommit() {
+    return new TransactionSynchronization() {
+      @Override
+      public Mono<Void> afterCommit() {
+        wakeUp.release();
+        return Mono.empty();
+      }
+    };
+  }
+
+  @Override
+  public void start() {
+    running = true;
+    worker = Thread.ofPlatform().daemon().name("outbox-relay").start(this::run);
+  }
+
+  @Override
+  public void stop() {
+    running = false;
+    wakeUp.release();
+    try {
+      // Lets a batch in flight finish, so a graceful shutdown publishes what it took.
+      worker.join(Duration.ofSeconds(20));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    releaseLease();
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  private void run() {
+    while (running) {
+      Duration pause = POLL;
+      try {
+        if (holdsLease()) {
+          int published = publishBatch();
+          if (published == BATCH) {
+            pause = Duration.ZERO;
+          }
+        }
+      } catch (Exception e) {
+        log.warn("outbox relay could not publish ({}); will retry", e.getClass().getSimpleName());
+        pause = AFTER_FAILURE;
+      }
+      try {
+        if (!pause.isZero() && wakeUp.tryAcquire(pause.toMillis(), TimeUnit.MILLISECONDS)) {
+          wakeUp.drainPermits();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private boolean holdsLease() {
+    return Boolean.TRUE.equals(
+        database
+            .sql(
+                """
+                insert into outbox_lease (name, holder, expires_at) values ('relay', :holder, now() + make_interval(secs => :seconds))
+                on conflict (name) do update set holder = excluded.holder, expires_at = excluded.expires_at
+                where outbox_lease.holder = excluded.holder or outbox_lease.expires_at < now()
+                returning true as held
+                """)
+            .bind("holder", holder)
+            .bind("seconds", (double) LEASE.toSeconds())
+            .map(row -> row.get("held", Boolean.class))
+            .one()
+            .defaultIfEmpty(false)
+            .block(Duration.ofSeconds(10)));
+  }
+
+  private void releaseLease() {
+    try {
+      database.sql("delete from outbox_lease where name = 'relay' and holder = :holder")
+          .bind("holder", holder)
+          .then()
+          .block(Duration.ofSeconds(5));
+    } catch (Exception e) {
+      log.debug("lease not released; it expires by itself", e);
+    }
+  }
+
+  private int publishBatch() throws Exception {
+    List<PendingEvent> pending =
+        database
+            .sql(
+                "select id, topic, record_key, envelope, request_id, event_type from outbox_event"
+                    + " where published_at is null order by id limit :limit")
+            .bind("limit", BATCH)
+            .map(row -> new PendingEvent(
+                row.get("id", Long.class), row.get("topic", String.class), row.get("record_key", String.class),
+                row.get("envelope", String.class), row.get("request_id", String.class), row.get("event_type", String.class)))
+            .all()
+            .collectList()
+            .block(Duration.ofSeconds(10));
+    backlog.set(pending.size());
+    if (pending.isEmpty()) {
+      return 0;
+    }
+    List<CompletableFuture<?>> sends = new ArrayList<>(pending.size());
+    for (PendingEvent event : pending) {
+      var record = new ProducerRecord<>(event.topic(), event.key(), event.envelope().getBytes(StandardCharsets.UTF_8));
+      record.headers().add(TendHeaders.KAFKA_EVENT_TYPE, event.type().getBytes(StandardCharsets.UTF_8));
+      if (event.requestId() != null && !event.requestId().isEmpty()) {
+        record.headers().add(TendHeaders.KAFKA_REQUEST_ID, event.requestId().getBytes(StandardCharsets.UTF_8));
+      }
+      sends.add(kafka.send(record));
+    }
+    // Marks the acknowledged prefix only: what follows a failure is sent again, in order.
+    int acknowledged = 0;
+    for (CompletableFuture<?> send : sends) {
+      try {
+        send.get(30, TimeUnit.SECONDS);
+        acknowledged++;
+      } catch (Exception e) {
+        break;
+      }
+    }
+    if (acknowledged > 0) {
+      long lastId = pending.get(acknowledged - 1).id();
+      database.sql("update outbox_event set published_at = now() where published_at is null and id <= :last")
+          .bind("last", lastId)
+          .then()
+          .block(Duration.ofSeconds(10));
+    }
+    backlog.set(pending.size() - acknowledged);
+    if (acknowledged < pending.size()) {
+      throw new IllegalStateException("Kafka did not acknowledge every event");
+    }
+    return acknowledged;
+  }
+
+  private record PendingEvent(long id, String topic, String key, String envelope, String requestId, String type) {}
+}

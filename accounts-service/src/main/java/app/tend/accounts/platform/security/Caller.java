@@ -1,0 +1,46 @@
+package app.tend.accounts.platform.security;
+
+import app.tend.contracts.TendHeaders;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+/**
+ * Who is calling, as the validated token says: their login subject, their clinic and their roles.
+ *
+ * @param subject the login's subject; for a partner this is also their partner id
+ * @param clinicId the clinic the login belongs to; empty for a platform admin
+ * @param roles Tend's realm roles the login holds
+ */
+public record Caller(UUID subject, Optional<UUID> clinicId, Set<String> roles) {
+
+  public static final String PARTNER = "partner";
+  public static final String CLINICIAN = "clinician";
+  public static final String CLINIC_ADMIN = "clinic-admin";
+  public static final String PLATFORM_ADMIN = "platform-admin";
+
+  public static Caller of(Jwt jwt) {
+    return new Caller(
+        UUID.fromString(jwt.getSubject()),
+        Optional.ofNullable(jwt.getClaimAsString(TendHeaders.CLINIC_ID_CLAIM))
+            .filter(s -> !s.isBlank())
+            .map(UUID::fromString),
+        realmRoles(jwt));
+  }
+
+  /** Keycloak puts realm roles under {@code realm_access.roles}. */
+  public static Set<String> realmRoles(Jwt jwt) {
+    Object realmAccess = jwt.getClaims().get("realm_access");
+    if (realmAccess instanceof java.util.Map<?, ?> map && map.get("roles") instanceof List<?> roles) {
+      return roles.stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet());
+    }
+    return Set.of();
+  }
+
+  public boolean has(String role) {
+    return roles.contains(role);
+  }
+}

@@ -1,0 +1,58 @@
+package app.tend.accounts.platform.security;
+
+import app.tend.accounts.platform.web.ProblemWriter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Every request needs a valid Keycloak token except health and the API description. Roles come from
+ * the token's realm roles; which couple a caller may reach is decided in each feature's service.
+ */
+@Configuration
+@EnableWebFluxSecurity
+class SecurityConfiguration {
+
+  @Bean
+  SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ProblemWriter problems) {
+    return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+        .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+        .logout(ServerHttpSecurity.LogoutSpec::disable)
+        .authorizeExchange(
+            exchanges ->
+                exchanges
+                    .pathMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/prometheus", "/api/accounts/openapi/**")
+                    .permitAll()
+                    .anyExchange()
+                    .authenticated())
+        .oauth2ResourceServer(
+            oauth ->
+                oauth
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::authentication))
+                    .authenticationEntryPoint(
+                        (exchange, e) ->
+                            problems.write(exchange, HttpStatus.UNAUTHORIZED, "Sign-in needed",
+                                "Your sign-in is missing or has expired. Please sign in again."))
+                    .accessDeniedHandler(
+                        (exchange, e) ->
+                            problems.write(exchange, HttpStatus.NOT_FOUND, "Not found",
+                                "There is nothing here for you.")))
+        .build();
+  }
+
+  private static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
+    var authorities =
+        Caller.realmRoles(jwt).stream().map(role -> new SimpleGrantedAuthority("ROLE_" + role)).toList();
+    return Mono.just(new JwtAuthenticationToken(jwt, authorities, jwt.getSubject()));
+  }
+}

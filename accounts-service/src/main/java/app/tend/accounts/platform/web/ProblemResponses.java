@@ -1,0 +1,82 @@
+package app.tend.accounts.platform.web;
+
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebInputException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Turns every error into an RFC 9457 problem whose {@code detail} a person can act on. Nothing from
+ * the exception itself reaches the response: no stack, no SQL, no private text.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(InvalidRequestException.class)
+  ProblemDetail invalid(InvalidRequestException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Some answers need another look", e.getMessage());
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException e) {
+    return problem(HttpStatus.CONFLICT, "Already there", e.getMessage());
+  }
+
+  @ExceptionHandler(UnprocessableException.class)
+  ProblemDetail unprocessable(UnprocessableException e) {
+    return problem(HttpStatus.UNPROCESSABLE_ENTITY, e.title(), e.getMessage());
+  }
+
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    // Logged by type only: the message of a database error can quote the values written.
+    log.error("unexpected {} while handling a request", e.getClass().getName());
+    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
+        "Something went wrong on our side and nothing was changed. Please try again in a moment.");
+  }
+
+  @Override
+  protected Mono<ResponseEntity<Object>> handleWebExchangeBindException(
+      WebExchangeBindException e, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+    String fields =
+        e.getFieldErrors().stream()
+            .map(error -> error.getField() + " " + error.getDefaultMessage())
+            .sorted()
+            .collect(Collectors.joining("; "));
+    var problem = problem(HttpStatus.BAD_REQUEST, "Some answers need another look", "Please check: " + fields + ".");
+    return Mono.just(ResponseEntity.badRequest().body(problem));
+  }
+
+  @Override
+  protected Mono<ResponseEntity<Object>> handleServerWebInputException(
+      ServerWebInputException e, HttpHeaders headers, HttpStatusCode status, ServerWebExchange exchange) {
+    var problem =
+        problem(HttpStatus.BAD_REQUEST, "We could not read that",
+            "The request could not be read: it must be JSON with only the expected fields, each of the right kind.");
+    return Mono.just(ResponseEntity.badRequest().body(problem));
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    var problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    return problem;
+  }
+}
