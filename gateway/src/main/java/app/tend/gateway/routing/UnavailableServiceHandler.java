@@ -1,0 +1,61 @@
+package app.tend.gateway.routing;
+
+import io.netty.channel.ConnectTimeoutException;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Answers every error that reaches the gateway itself as a problem document, at once: a service
+ * that refuses connections is a 503, one that does not answer in time a 504, never a hang.
+ */
+@Component
+@Order(-2)
+class UnavailableServiceHandler implements ErrorWebExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(UnavailableServiceHandler.class);
+
+  private final Problems problems;
+
+  UnavailableServiceHandler(Problems problems) {
+    this.problems = problems;
+  }
+
+  @Override
+  public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+    if (causedBy(error, ConnectException.class) || causedBy(error, ConnectTimeoutException.class)
+        || error instanceof ResponseStatusException status && status.getStatusCode().value() == 503) {
+      return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Not available right now",
+          "This part of Tend is not answering right now. Nothing was changed. Please try again in a minute.");
+    }
+    if (causedBy(error, TimeoutException.class) || error instanceof ResponseStatusException status && status.getStatusCode().value() == 504) {
+      return problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "Taking too long",
+          "This part of Tend did not answer in time. If you were saving something, please check whether it was saved before trying again.");
+    }
+    if (error instanceof ResponseStatusException status && status.getStatusCode().is4xxClientError()) {
+      var code = HttpStatus.valueOf(status.getStatusCode().value());
+      return problems.write(exchange, code, code.getReasonPhrase(), code == HttpStatus.NOT_FOUND
+          ? "There is nothing at this address." : "The request could not be handled as sent.");
+    }
+    log.error("unexpected {} in the gateway", error.getClass().getName());
+    return problems.write(exchange, HttpStatus.BAD_GATEWAY, "Something went wrong",
+        "Something went wrong between Tend's parts. Please try again in a moment.");
+  }
+
+  private static boolean causedBy(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

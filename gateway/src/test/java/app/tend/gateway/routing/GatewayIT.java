@@ -1,0 +1,97 @@
+package app.tend.gateway.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import app.tend.contracts.TendHeaders;
+import app.tend.infra.servers.KeycloakAdmin;
+import app.tend.infra.servers.Ports;
+import app.tend.testkit.TestInfrastructure;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/** The gateway with real Keycloak tokens, in front of services that are not running. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureWebTestClient(timeout = "30s")
+class GatewayIT {
+
+  static final int NOBODY_LISTENS = Ports.free();
+
+  @DynamicPropertySource
+  static void servers(DynamicPropertyRegistry registry) {
+    registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestInfrastructure.keycloak().issuer(KeycloakAdmin.REALM));
+    registry.add("CHECKINS_URL", () -> "http://127.0.0.1:" + NOBODY_LISTENS);
+    registry.add("NOTIFICATIONS_URL", () -> "http://127.0.0.1:" + NOBODY_LISTENS);
+    registry.add("ACCOUNTS_URL", () -> "http://127.0.0.1:" + NOBODY_LISTENS);
+    registry.add("tend.rate-limit.burst", () -> 5);
+    registry.add("tend.rate-limit.requests-per-second", () -> 0.2);
+  }
+
+  @Autowired WebTestClient web;
+
+  private static String newPartnerToken() {
+    var admin = TestInfrastructure.keycloakAdmin();
+    String email = "gw-" + UUID.randomUUID() + "@test.tend";
+    admin.createUser(email, "Gale", "Way", "a-test-password-1", UUID.randomUUID(), List.of("partner"));
+    return admin.accessToken(email, "a-test-password-1");
+  }
+
+  @Test
+  void aServiceThatIsDownAnswersAClear503AtOnce() {
+    String token = newPartnerToken();
+    long started = System.nanoTime();
+    web.get().uri("/api/checkins/today").headers(h -> h.setBearerAuth(token)).exchange()
+        .expectStatus().isEqualTo(503)
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectHeader().exists(TendHeaders.REQUEST_ID)
+        .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("not answering right now"));
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void noTokenOrAForgedOneIsRefusedBeforeRouting() {
+    web.get().uri("/api/checkins/today").exchange()
+        .expectStatus().isUnauthorized().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectHeader().exists(TendHeaders.REQUEST_ID);
+    String token = newPartnerToken();
+    String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
+    web.get().uri("/api/checkins/today").headers(h -> h.setBearerAuth(forged)).exchange()
+        .expectStatus().isUnauthorized().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  @Test
+  void aClientsRequestIdIsKeptAndAnUnsafeOneIsReplaced() {
+    web.get().uri("/api/checkins/today").header(TendHeaders.REQUEST_ID, "client-request-0001").exchange()
+        .expectHeader().valueEquals(TendHeaders.REQUEST_ID, "client-request-0001");
+    web.get().uri("/api/checkins/today").header(TendHeaders.REQUEST_ID, "bad id <script>alert(1)</script>").exchange()
+        .expectHeader().value(TendHeaders.REQUEST_ID, id -> assertThat(id).doesNotContain("script").hasSize(36));
+  }
+
+  @Test
+  void onePersonsBurstIsLimitedWithoutLimitingAnother() {
+    String token = newPartnerToken();
+    for (int i = 0; i < 5; i++) {
+      web.get().uri("/api/checkins/today").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isEqualTo(503);
+    }
+    web.get().uri("/api/checkins/today").headers(h -> h.setBearerAuth(token)).exchange()
+        .expectStatus().isEqualTo(429)
+        .expectHeader().exists("Retry-After")
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    web.get().uri("/api/checkins/today").headers(h -> h.setBearerAuth(newPartnerToken())).exchange()
+        .expectStatus().isEqualTo(503);
+  }
+
+  @Test
+  void theApiDescriptionsAreReachableWithoutSigningIn() {
+    // The services are down here, so the route answers 503 — but it is routed, not refused.
+    web.get().uri("/api/checkins/openapi").exchange().expectStatus().isEqualTo(503);
+  }
+}
