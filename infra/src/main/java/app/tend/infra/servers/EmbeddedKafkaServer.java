@@ -159,6 +159,7 @@ public final class EmbeddedKafkaServer implements KafkaEndpoint, AutoCloseable {
 
   private void format(Path config) {
     try {
+      Files.createDirectories(log.getParent());
       var formatting =
           new ProcessBuilder(
                   ChildProcess.javaExecutable(), "-Dlogback.configurationFile=" + quietLogging(),

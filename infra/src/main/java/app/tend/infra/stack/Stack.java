@@ -1,0 +1,117 @@
+package app.tend.infra.stack;
+
+import app.tend.infra.servers.ChildProcess;
+import app.tend.infra.servers.KafkaEndpoint;
+import app.tend.infra.servers.KeycloakAdmin;
+import app.tend.infra.servers.KeycloakEndpoint;
+import app.tend.infra.servers.PostgresEndpoint;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Tend's five apps as separate processes, wired to real servers through the same environment
+ * variables production uses. The local stack and the end-to-end tests both start Tend this way.
+ */
+public final class Stack implements AutoCloseable {
+
+  /** Where each app listens. */
+  public record Ports(int accounts, int checkins, int notifications, int gateway, int webUi) {
+    /** The local stack's fixed ports. */
+    public static Ports local() {
+      return new Ports(8101, 8102, 8103, 8000, 8080);
+    }
+  }
+
+  private final Map<App, ChildProcess> running = new LinkedHashMap<>();
+  private final Ports ports;
+
+  private Stack(Ports ports) {
+    this.ports = ports;
+  }
+
+  /**
+   * Starts the apps (services first, then gateway and web-ui, each group in parallel) and waits
+   * until every one is ready.
+   */
+  public static Stack start(Path projectRoot, Path logs, Ports ports, PostgresEndpoint postgres, KafkaEndpoint kafka,
+      KeycloakEndpoint keycloak, boolean historyImport) {
+    for (String database : List.of("accounts", "checkins", "notifications")) {
+      postgres.ensureDatabase(database);
+    }
+    String issuer = keycloak.issuer(KeycloakAdmin.REALM);
+    var common = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "OIDC_ISSUER_URI", issuer);
+    var accounts = new App("accounts-service", ports.accounts(), "256m", merge(common, database("ACCOUNTS", postgres, "accounts"),
+        Map.of("KEYCLOAK_URL", keycloak.baseUrl())));
+    var checkins = new App("checkin-service", ports.checkins(), "256m", merge(common, database("CHECKINS", postgres, "checkins"),
+        Map.of("TEND_HISTORY_IMPORT_ENABLED", Boolean.toString(historyImport))));
+    var notifications = new App("notification-service", ports.notifications(), "256m", merge(common, database("NOTIFICATIONS", postgres, "notifications")));
+    var gateway = new App("gateway", ports.gateway(), "256m", Map.of("OIDC_ISSUER_URI", issuer,
+        "ACCOUNTS_URL", accounts.baseUrl(), "CHECKINS_URL", checkins.baseUrl(), "NOTIFICATIONS_URL", notifications.baseUrl()));
+    var webUi = new App("web-ui", ports.webUi(), "384m", Map.of("GATEWAY_URL", gateway.baseUrl(),
+        "KEYCLOAK_URL", keycloak.baseUrl(), "KEYCLOAK_PUBLIC_URL", keycloak.baseUrl()));
+    var stack = new Stack(ports);
+    try {
+      stack.startTogether(projectRoot, logs, List.of(accounts, checkins, notifications));
+      stack.startTogether(projectRoot, logs, List.of(gateway, webUi));
+      return stack;
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+  }
+
+  private void startTogether(Path projectRoot, Path logs, List<App> apps) {
+    List<CompletableFuture<Void>> ready = new ArrayList<>();
+    for (App app : apps) {
+      var process = app.start(projectRoot, logs);
+      running.put(app, process);
+      ready.add(CompletableFuture.runAsync(() -> app.awaitReady(process)));
+    }
+    CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
+  }
+
+  private static Map<String, String> database(String prefix, PostgresEndpoint postgres, String database) {
+    return Map.of(prefix + "_R2DBC_URL", postgres.r2dbcUrl(database), prefix + "_JDBC_URL", postgres.jdbcUrl(database),
+        prefix + "_DB_USER", postgres.username(), prefix + "_DB_PASSWORD", postgres.password());
+  }
+
+  @SafeVarargs
+  private static Map<String, String> merge(Map<String, String>... maps) {
+    var merged = new LinkedHashMap<String, String>();
+    for (var map : maps) {
+      merged.putAll(map);
+    }
+    return merged;
+  }
+
+  public String gatewayUrl() {
+    return "http://localhost:" + ports.gateway();
+  }
+
+  public String webUiUrl() {
+    return "http://localhost:" + ports.webUi();
+  }
+
+  /** The process of one app, e.g. to kill it in a fault test. */
+  public ChildProcess process(String module) {
+    return running.entrySet().stream().filter(e -> e.getKey().module().equals(module)).map(Map.Entry::getValue)
+        .findFirst().orElseThrow();
+  }
+
+  /** Every app's process, in start order. */
+  public List<ChildProcess> processes() {
+    return List.copyOf(running.values());
+  }
+
+  /** Stops the apps, newest first, each given time for a graceful shutdown. */
+  @Override
+  public void close() {
+    var started = new ArrayList<>(running.values());
+    java.util.Collections.reverse(started);
+    started.forEach(ChildProcess::close);
+  }
+}

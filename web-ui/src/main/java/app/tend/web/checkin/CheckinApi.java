@@ -1,0 +1,33 @@
+package app.tend.web.checkin;
+
+import app.tend.web.platform.api.Gateway;
+import app.tend.web.platform.security.SignedIn;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.stereotype.Component;
+
+/** checkin-service's check-in API, as this page uses it. */
+@Component
+class CheckinApi {
+
+  private final Gateway gateway;
+
+  CheckinApi(Gateway gateway) {
+    this.gateway = gateway;
+  }
+
+  record Checkin(LocalDate day, int followThrough, int empathicListening, int honesty, int mattering, int connected,
+                 Instant submittedAt, Instant updatedAt) {}
+
+  record Today(LocalDate day, Checkin checkin) {}
+
+  record Answers(LocalDate day, int followThrough, int empathicListening, int honesty, int mattering, int connected) {}
+
+  Today today(SignedIn person) {
+    return gateway.call(person, rest -> rest.get().uri("/api/checkins/today").retrieve().body(Today.class));
+  }
+
+  Checkin submit(SignedIn person, Answers answers) {
+    return gateway.call(person, rest -> rest.put().uri("/api/checkins/today").body(answers).retrieve().body(Checkin.class));
+  }
+}

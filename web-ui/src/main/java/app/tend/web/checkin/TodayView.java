@@ -1,0 +1,147 @@
+package app.tend.web.checkin;
+
+import app.tend.web.layout.MainLayout;
+import app.tend.web.platform.api.ApiProblem;
+import app.tend.web.platform.security.SignedIn;
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * Today's check-in, designed for a phone: the four trust acts and how connected the partner felt,
+ * one tap each, saved with one button. It can be changed until the partner's day ends.
+ */
+@Route(value = "today", layout = MainLayout.class)
+@PageTitle("Today · Tend")
+@RolesAllowed(SignedIn.PARTNER)
+public class TodayView extends VerticalLayout {
+
+  private final CheckinApi checkins;
+  private final Map<TrustAct, RadioButtonGroup<Integer>> acts = new EnumMap<>(TrustAct.class);
+  private final RadioButtonGroup<Integer> connected = new RadioButtonGroup<>("How connected I felt");
+  private final Button save = new Button("Save my check-in");
+  private final H1 heading = new H1("How did today go?");
+  private final Paragraph dayLine = new Paragraph();
+  private final Div status = new Div();
+  private LocalDate day;
+
+  TodayView(CheckinApi checkins) {
+    this.checkins = checkins;
+    addClassName("today");
+    setPadding(true);
+    dayLine.addClassName("quiet");
+    var intro = new Paragraph(
+        "Four small acts keep trust alive. For each one, how much did the past day hold? "
+            + "There are no wrong answers: trust is not about being perfect.");
+    intro.addClassName("intro");
+    add(heading, dayLine, intro);
+
+    for (TrustAct act : TrustAct.values()) {
+      var group = new RadioButtonGroup<Integer>(act.displayName());
+      group.setHelperText(act.wording());
+      group.setItems(IntStream.rangeClosed(0, 4).boxed().toList());
+      group.setItemLabelGenerator(TrustAct::answer);
+      group.addClassName("scale");
+      group.setRequiredIndicatorVisible(true);
+      group.addValueChangeListener(event -> group.setInvalid(false));
+      acts.put(act, group);
+      add(group);
+    }
+    connected.setItems(List.of(1, 2, 3, 4, 5));
+    connected.setItemLabelGenerator(TrustAct::connected);
+    connected.addClassName("scale");
+    connected.setRequiredIndicatorVisible(true);
+    connected.addValueChangeListener(event -> connected.setInvalid(false));
+    add(connected);
+
+    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    save.addClassName("primary-action");
+    save.addClickListener(click -> save());
+    status.addClassName("status");
+    status.getElement().setAttribute("role", "status");
+    status.getElement().setAttribute("aria-live", "polite");
+    add(save, status);
+  }
+
+  @Override
+  protected void onAttach(AttachEvent attachEvent) {
+    SignedIn.current().ifPresent(this::load);
+  }
+
+  private void load(SignedIn person) {
+    try {
+      var today = checkins.today(person);
+      day = today.day();
+      dayLine.setText(today.day().format(DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(getLocale())));
+      if (today.checkin() != null) {
+        show(today.checkin());
+        say("You checked in today. You can change your answers until the day ends.");
+      }
+    } catch (ApiProblem.Exception e) {
+      say(e.problem().detail());
+      save.setEnabled(e.problem().status() != 404);
+    }
+  }
+
+  private void show(CheckinApi.Checkin checkin) {
+    acts.get(TrustAct.FOLLOW_THROUGH).setValue(checkin.followThrough());
+    acts.get(TrustAct.EMPATHIC_LISTENING).setValue(checkin.empathicListening());
+    acts.get(TrustAct.HONESTY).setValue(checkin.honesty());
+    acts.get(TrustAct.MATTERING).setValue(checkin.mattering());
+    connected.setValue(checkin.connected());
+    save.setText("Save changes");
+  }
+
+  private void save() {
+    boolean complete = true;
+    for (var group : acts.values()) {
+      if (group.getValue() == null) {
+        group.setErrorMessage("Please choose one");
+        group.setInvalid(true);
+        complete = false;
+      }
+    }
+    if (connected.getValue() == null) {
+      connected.setErrorMessage("Please choose one");
+      connected.setInvalid(true);
+      complete = false;
+    }
+    if (!complete) {
+      say("A few answers are still open. Each one is a single tap.");
+      return;
+    }
+    var answers = new CheckinApi.Answers(day,
+        acts.get(TrustAct.FOLLOW_THROUGH).getValue(), acts.get(TrustAct.EMPATHIC_LISTENING).getValue(),
+        acts.get(TrustAct.HONESTY).getValue(), acts.get(TrustAct.MATTERING).getValue(), connected.getValue());
+    SignedIn.current().ifPresent(person -> {
+      try {
+        show(checkins.submit(person, answers));
+        say("Saved. Thank you for taking a minute for the two of you. You can change your answers until the day ends.");
+      } catch (ApiProblem.Exception e) {
+        say(e.problem().detail());
+        if (e.problem().status() == 422) {
+          load(person); // the day ended while the page was open: show the new day
+        }
+      }
+    });
+  }
+
+  private void say(String message) {
+    status.setText(message);
+  }
+}
