@@ -35,13 +35,24 @@ public record App(String module, int port, String heap, Map<String, String> envi
     }
   }
 
-  /** Starts the app; call {@link #awaitReady} before relying on it. */
-  public ChildProcess start(Path projectRoot, Path logs) {
+  /**
+   * Starts the app from a copy of its jar in {@code workDirectory}/apps, so that a build running
+   * meanwhile can replace the jar without pulling it from under the running app. Call
+   * {@link #awaitReady} before relying on it.
+   */
+  public ChildProcess start(Path projectRoot, Path workDirectory) {
+    Path jar;
+    try {
+      Path apps = Files.createDirectories(workDirectory.resolve("apps"));
+      jar = Files.copy(jar(projectRoot), apps.resolve(module + ".jar"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not copy the jar of " + module, e);
+    }
     List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xms64m", "-Xmx" + heap,
-        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-jar", jar(projectRoot).toString()));
+        "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Dfile.encoding=UTF-8", "-jar", jar.toString()));
     var env = new java.util.HashMap<>(environment);
     env.put("PORT", Integer.toString(port));
-    return ChildProcess.start(module, command, projectRoot, env, logs.resolve(module + ".log"));
+    return ChildProcess.start(module, command, projectRoot, env, workDirectory.resolve("logs").resolve(module + ".log"));
   }
 
   public String baseUrl() {

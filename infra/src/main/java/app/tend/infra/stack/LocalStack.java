@@ -77,7 +77,7 @@ public final class LocalStack {
     keycloakAdmin.ensureRealm("http://localhost:8080");
 
     say("Starting Tend's five apps (logs in " + root.relativize(logs) + "/) …");
-    var stack = Stack.start(root, logs, Stack.Ports.local(), postgres, kafka, keycloak, true);
+    var stack = Stack.start(root, home, Stack.Ports.local(), postgres, kafka, keycloak, true);
     toClose.add(stack);
 
     var demo = new DemoData(stack.gatewayUrl(), keycloakAdmin);

@@ -35,9 +35,10 @@ public final class Stack implements AutoCloseable {
 
   /**
    * Starts the apps (services first, then gateway and web-ui, each group in parallel) and waits
-   * until every one is ready.
+   * until every one is ready. Their jars are copied to {@code workDirectory/apps}, their logs go
+   * to {@code workDirectory/logs}.
    */
-  public static Stack start(Path projectRoot, Path logs, Ports ports, PostgresEndpoint postgres, KafkaEndpoint kafka,
+  public static Stack start(Path projectRoot, Path workDirectory, Ports ports, PostgresEndpoint postgres, KafkaEndpoint kafka,
       KeycloakEndpoint keycloak, boolean historyImport) {
     for (String database : List.of("accounts", "checkins", "notifications")) {
       postgres.ensureDatabase(database);
@@ -55,8 +56,8 @@ public final class Stack implements AutoCloseable {
         "KEYCLOAK_URL", keycloak.baseUrl(), "KEYCLOAK_PUBLIC_URL", keycloak.baseUrl()));
     var stack = new Stack(ports);
     try {
-      stack.startTogether(projectRoot, logs, List.of(accounts, checkins, notifications));
-      stack.startTogether(projectRoot, logs, List.of(gateway, webUi));
+      stack.startTogether(projectRoot, workDirectory, List.of(accounts, checkins, notifications));
+      stack.startTogether(projectRoot, workDirectory, List.of(gateway, webUi));
       return stack;
     } catch (RuntimeException e) {
       stack.close();
@@ -64,10 +65,10 @@ public final class Stack implements AutoCloseable {
     }
   }
 
-  private void startTogether(Path projectRoot, Path logs, List<App> apps) {
+  private void startTogether(Path projectRoot, Path workDirectory, List<App> apps) {
     List<CompletableFuture<Void>> ready = new ArrayList<>();
     for (App app : apps) {
-      var process = app.start(projectRoot, logs);
+      var process = app.start(projectRoot, workDirectory);
       running.put(app, process);
       ready.add(CompletableFuture.runAsync(() -> app.awaitReady(process)));
     }

@@ -57,6 +57,8 @@ public class TodayView extends VerticalLayout {
       group.setItems(IntStream.rangeClosed(0, 4).boxed().toList());
       group.setItemLabelGenerator(TrustAct::answer);
       group.addClassName("scale");
+      // The act's wording is the question, so it reads before the answers.
+      group.addThemeName("helper-above-field");
       group.setRequiredIndicatorVisible(true);
       group.addValueChangeListener(event -> group.setInvalid(false));
       acts.put(act, group);
@@ -64,6 +66,8 @@ public class TodayView extends VerticalLayout {
     }
     connected.setItems(List.of(1, 2, 3, 4, 5));
     connected.setItemLabelGenerator(TrustAct::connected);
+    connected.setHelperText("Over the past day, with your partner.");
+    connected.addThemeName("helper-above-field");
     connected.addClassName("scale");
     connected.setRequiredIndicatorVisible(true);
     connected.addValueChangeListener(event -> connected.setInvalid(false));

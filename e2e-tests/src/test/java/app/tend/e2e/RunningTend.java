@@ -1,0 +1,41 @@
+package app.tend.e2e;
+
+import app.tend.infra.servers.KeycloakAdmin;
+import app.tend.infra.servers.Ports;
+import app.tend.infra.stack.DemoData;
+import app.tend.infra.stack.Stack;
+import app.tend.testkit.TestInfrastructure;
+import java.nio.file.Path;
+
+/**
+ * The whole of Tend, once per test JVM: real servers from testkit, the five apps as processes from
+ * the jars the build just made, and the demo clinic loaded through the gateway.
+ */
+final class RunningTend {
+
+  private static Stack stack;
+
+  private RunningTend() {}
+
+  static synchronized Stack stack() {
+    if (stack == null) {
+      var ports = new Stack.Ports(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
+      String webUi = "http://localhost:" + ports.webUi();
+      var keycloak = TestInfrastructure.keycloak(webUi);
+      Path root = Path.of(System.getProperty("tend.projectRoot", "..")).toAbsolutePath().normalize();
+      stack = Stack.start(root, TestInfrastructure.workDirectory(), ports,
+          TestInfrastructure.postgres(), TestInfrastructure.kafka(), keycloak, true);
+      Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+      new DemoData(stack.gatewayUrl(), keycloakAdmin()).load();
+    }
+    return stack;
+  }
+
+  static KeycloakAdmin keycloakAdmin() {
+    return TestInfrastructure.keycloakAdmin();
+  }
+
+  static String token(String email) {
+    return keycloakAdmin().accessToken(email, DemoData.PASSWORD);
+  }
+}
