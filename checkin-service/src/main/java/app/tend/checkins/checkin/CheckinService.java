@@ -15,6 +15,8 @@ import app.tend.contracts.checkin.TrustRatings;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,6 +24,8 @@ import reactor.core.publisher.Mono;
 /** The daily check-in: one per partner per local day, editable until that day ends. */
 @Service
 public class CheckinService {
+
+  private static final Logger log = LoggerFactory.getLogger(CheckinService.class);
 
   /** How far back a couple's check-ins can be listed in one request. */
   static final int MAX_DAYS_LISTED = 366;
@@ -65,7 +69,10 @@ public class CheckinService {
         () ->
             checkins
                 .upsert(partner.clinicId(), partner.coupleId(), partner.partnerId(), today, answers, clock.instant())
-                .flatMap(saved -> publish(partner, saved).thenReturn(new Submitted(saved.checkin(), saved.outcome() == Outcome.CREATED))));
+                .flatMap(saved -> publish(partner, saved).thenReturn(saved)))
+        // Ids and the outcome only: the answers stay out of logs.
+        .doOnNext(saved -> log.info("check-in {} for local day {} of couple {}", saved.outcome(), today, partner.coupleId()))
+        .map(saved -> new Submitted(saved.checkin(), saved.outcome() == Outcome.CREATED));
   }
 
   private Mono<?> publish(Partner partner, CheckinRepository.Saved saved) {

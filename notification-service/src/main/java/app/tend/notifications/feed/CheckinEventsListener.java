@@ -6,7 +6,11 @@ import app.tend.contracts.checkin.CheckinSubmitted;
 import app.tend.notifications.platform.messaging.ProcessedEvents;
 import java.time.Duration;
 import java.util.UUID;
+import app.tend.notifications.platform.web.RequestIds;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -19,6 +23,8 @@ import reactor.core.publisher.Mono;
  */
 @Component
 class CheckinEventsListener {
+
+  private static final Logger log = LoggerFactory.getLogger(CheckinEventsListener.class);
 
   private final EventCodec codec;
   private final DatabaseClient database;
@@ -42,11 +48,18 @@ class CheckinEventsListener {
       return; // a revision of the same day is not news for the other partner
     }
     var submitted = codec.payload(envelope, CheckinSubmitted.class);
-    processed
-        .claim(envelope.eventId())
-        .flatMap(first -> first ? notifyOtherPartner(submitted, envelope.clinicId(), envelope.eventId()) : Mono.empty())
-        .as(transaction::transactional)
-        .block(Duration.ofSeconds(30));
+    // The request that caused the event, so its log lines can be followed from the gateway to here.
+    try (var ignored = MDC.putCloseable(RequestIds.KEY, envelope.requestId())) {
+      boolean first =
+          processed
+              .claim(envelope.eventId())
+              .flatMap(isFirst -> isFirst
+                  ? notifyOtherPartner(submitted, envelope.clinicId(), envelope.eventId()).thenReturn(true)
+                  : Mono.just(false))
+              .as(transaction::transactional)
+              .block(Duration.ofSeconds(30));
+      log.info("{} event {} of couple {}", first ? "notified the other partner of" : "already handled", envelope.eventId(), submitted.coupleId());
+    }
   }
 
   private Mono<Void> notifyOtherPartner(CheckinSubmitted submitted, UUID clinicId, UUID eventId) {

@@ -33,7 +33,7 @@ public class NotificationsView extends VerticalLayout {
   private final FeedApi feed;
   private final UnorderedList list = new UnorderedList();
   private final Paragraph empty = new Paragraph(
-      "Nothing new yet. When your partner checks in or something needs you, it shows up here.");
+      "Nothing new yet. New notifications show up here as they happen.");
   private ZoneId zone = ZoneId.systemDefault();
 
   NotificationsView(FeedApi feed) {

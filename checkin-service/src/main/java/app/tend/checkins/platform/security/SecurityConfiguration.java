@@ -20,7 +20,7 @@ import reactor.core.publisher.Mono;
  */
 @Configuration
 @EnableWebFluxSecurity
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
   @Bean
   SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ProblemWriter problems) {
