@@ -39,7 +39,7 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, LogoutSuccessHandler keycloakLogout) throws Exception {
-    http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**", "/styles/**", "/icons/**").permitAll());
+    http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/styles/**", "/icons/**").permitAll());
     return http.with(
             VaadinSecurityConfigurer.vaadin(),
             vaadin -> vaadin.oauth2LoginPage("/oauth2/authorization/" + REGISTRATION).logoutSuccessHandler(keycloakLogout))
