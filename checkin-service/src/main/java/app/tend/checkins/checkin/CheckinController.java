@@ -45,6 +45,15 @@ class CheckinController {
             .body(submitted.checkin()));
   }
 
+  /**
+   * The caller's own trends: 7- and 28-day averages per act with their direction, days checked in
+   * of the last 14, and days practised in all.
+   */
+  @GetMapping("/trends")
+  Mono<TrendsView> trends() {
+    return CurrentCaller.get().flatMap(checkins::trends);
+  }
+
   /** The caller's own check-ins in their couple, between two local days (inclusive). */
   @GetMapping("/couples/{coupleId}/mine")
   Flux<CheckinView> mine(

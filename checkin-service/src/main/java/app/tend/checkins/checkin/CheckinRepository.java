@@ -86,6 +86,14 @@ class CheckinRepository {
         .all();
   }
 
+  /** How many days the partner ever checked in. */
+  Mono<Long> daysPractised(UUID partnerId) {
+    return database.sql("select count(*) from checkin where partner_id = :partnerId")
+        .bind("partnerId", partnerId)
+        .map(row -> row.get(0, Long.class))
+        .one();
+  }
+
   private static CheckinView view(Readable row) {
     return new CheckinView(
         row.get("id", UUID.class),

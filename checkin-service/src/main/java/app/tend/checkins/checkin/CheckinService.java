@@ -109,6 +109,20 @@ public class CheckinService {
             });
   }
 
+  /** The caller's own trends over the last four weeks of their local days. */
+  public Mono<TrendsView> trends(Caller caller) {
+    return partners
+        .callerAsPartner(caller)
+        .flatMap(
+            partner -> {
+              LocalDate today = LocalDay.today(clock, partner.timeZone());
+              return Mono.zip(
+                  checkins.forPartner(partner.partnerId(), today.minusDays(CheckinTrends.DAYS - 1L), today).collectList(),
+                  checkins.daysPractised(partner.partnerId()),
+                  (recent, practised) -> CheckinTrends.of(today, recent, practised));
+            });
+  }
+
   /**
    * The caller's own check-ins in their couple between two days. A partner never receives the other
    * partner's check-ins here; any other couple answers 404.

@@ -97,6 +97,27 @@ class CheckinFlowIT {
   }
 
   @Test
+  void aPartnerSeesTheirOwnTrendsOnly() {
+    awaitProjection(otherCouple);
+    String token = otherCouple.first().token();
+    submit(token, GOOD_DAY).expectStatus().is2xxSuccessful();
+
+    web.get().uri("/api/checkins/trends").headers(h -> h.setBearerAuth(token)).exchange()
+        .expectStatus().isOk().expectBody()
+        .jsonPath("$.daysCheckedInLast14").isEqualTo(1)
+        .jsonPath("$.daysPractised").isEqualTo(1)
+        .jsonPath("$.measures[0].measure").isEqualTo("FOLLOW_THROUGH")
+        .jsonPath("$.measures[0].average7").isEqualTo(4.0)
+        .jsonPath("$.measures[0].days.length()").isEqualTo(28)
+        .jsonPath("$.measures[0].direction").isEqualTo("NOT_ENOUGH_DAYS");
+    // The other partner has not checked in: their trends are empty, not their partner's.
+    web.get().uri("/api/checkins/trends").headers(h -> h.setBearerAuth(otherCouple.second().token())).exchange()
+        .expectStatus().isOk().expectBody().jsonPath("$.daysPractised").isEqualTo(0);
+    web.get().uri("/api/checkins/trends").headers(h -> h.setBearerAuth(otherCouple.clinician().token())).exchange()
+        .expectStatus().isNotFound();
+  }
+
+  @Test
   void aCheckinAcceptedWhileKafkaIsDownIsPublishedWhenItReturns() {
     awaitProjection(couple);
     String token = couple.second().token();

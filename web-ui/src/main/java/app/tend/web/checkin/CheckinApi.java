@@ -23,6 +23,16 @@ class CheckinApi {
 
   record Answers(LocalDate day, int followThrough, int empathicListening, int honesty, int mattering, int connected) {}
 
+  record DailyValue(LocalDate day, Integer value) {}
+
+  record MeasureTrend(String measure, Double average7, Double average28, String direction, java.util.List<DailyValue> days) {}
+
+  record Trends(LocalDate today, int daysCheckedInLast14, long daysPractised, java.util.List<MeasureTrend> measures) {}
+
+  Trends trends(SignedIn person) {
+    return gateway.call(person, rest -> rest.get().uri("/api/checkins/trends").retrieve().body(Trends.class));
+  }
+
   Today today(SignedIn person) {
     return gateway.call(person, rest -> rest.get().uri("/api/checkins/today").retrieve().body(Today.class));
   }

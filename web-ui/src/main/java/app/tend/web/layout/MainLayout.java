@@ -1,6 +1,7 @@
 package app.tend.web.layout;
 
 import app.tend.web.caseload.CaseloadView;
+import app.tend.web.checkin.MyTrendsView;
 import app.tend.web.checkin.TodayView;
 import app.tend.web.feed.FeedApi;
 import app.tend.web.feed.LiveFeed;
@@ -74,6 +75,7 @@ public class MainLayout extends AppLayout {
     SignedIn.current().ifPresent(person -> {
       if (person.has(SignedIn.PARTNER)) {
         nav.addItem(new SideNavItem("Today", TodayView.class, VaadinIcon.HEART_O.create()));
+        nav.addItem(new SideNavItem("My trends", MyTrendsView.class, VaadinIcon.CHART_LINE.create()));
       }
       if (person.has(SignedIn.CLINICIAN) || person.has(SignedIn.CLINIC_ADMIN)) {
         nav.addItem(new SideNavItem("Couples", CaseloadView.class, VaadinIcon.USERS.create()));

@@ -1,0 +1,73 @@
+package app.tend.checkins.checkin;
+
+import app.tend.checkins.checkin.TrendsView.DailyValue;
+import app.tend.checkins.checkin.TrendsView.Direction;
+import app.tend.checkins.checkin.TrendsView.MeasureTrend;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Turns a partner's check-ins into their trends. Pure: no clock, no database. */
+public final class CheckinTrends {
+
+  /** The window the page shows. */
+  public static final int DAYS = 28;
+  /** A change of the weekly mean smaller than this is "about the same". */
+  static final double MEANINGFUL_CHANGE = 0.3;
+  /** Each week needs this many check-ins before two weeks are compared. */
+  static final int DAYS_TO_COMPARE = 3;
+
+  private CheckinTrends() {}
+
+  /**
+   * @param today the partner's local today
+   * @param checkins their check-ins of the last {@link #DAYS} days (others are ignored)
+   * @param daysPractised how many days they ever checked in
+   */
+  public static TrendsView of(LocalDate today, List<CheckinView> checkins, long daysPractised) {
+    LocalDate first = today.minusDays(DAYS - 1L);
+    Map<LocalDate, CheckinView> byDay = checkins.stream()
+        .filter(c -> !c.day().isBefore(first) && !c.day().isAfter(today))
+        .collect(Collectors.toMap(CheckinView::day, Function.identity(), (a, b) -> b));
+    int last14 = (int) byDay.keySet().stream().filter(day -> day.isAfter(today.minusDays(14))).count();
+    var measures = Arrays.stream(TrustMeasure.values()).map(measure -> trend(measure, today, byDay)).toList();
+    return new TrendsView(today, last14, daysPractised, measures);
+  }
+
+  private static MeasureTrend trend(TrustMeasure measure, LocalDate today, Map<LocalDate, CheckinView> byDay) {
+    List<DailyValue> days = new ArrayList<>(DAYS);
+    for (int back = DAYS - 1; back >= 0; back--) {
+      LocalDate day = today.minusDays(back);
+      CheckinView checkin = byDay.get(day);
+      days.add(new DailyValue(day, checkin == null ? null : measure.of(checkin)));
+    }
+    List<Integer> lastWeek = values(days.subList(DAYS - 7, DAYS));
+    List<Integer> weekBefore = values(days.subList(DAYS - 14, DAYS - 7));
+    return new MeasureTrend(measure, mean(lastWeek), mean(values(days)), direction(lastWeek, weekBefore), days);
+  }
+
+  private static Direction direction(List<Integer> lastWeek, List<Integer> weekBefore) {
+    if (lastWeek.size() < DAYS_TO_COMPARE || weekBefore.size() < DAYS_TO_COMPARE) {
+      return Direction.NOT_ENOUGH_DAYS;
+    }
+    double change = mean(lastWeek) - mean(weekBefore);
+    if (change >= MEANINGFUL_CHANGE) {
+      return Direction.RISING;
+    }
+    return change <= -MEANINGFUL_CHANGE ? Direction.FALLING : Direction.STEADY;
+  }
+
+  private static List<Integer> values(List<DailyValue> days) {
+    return days.stream().map(DailyValue::value).filter(v -> v != null).toList();
+  }
+
+  private static Double mean(List<Integer> values) {
+    OptionalDouble mean = values.stream().mapToInt(Integer::intValue).average();
+    return mean.isPresent() ? Math.round(mean.getAsDouble() * 100) / 100.0 : null;
+  }
+}
