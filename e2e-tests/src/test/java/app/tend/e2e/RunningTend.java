@@ -19,7 +19,8 @@ final class RunningTend {
 
   static synchronized Stack stack() {
     if (stack == null) {
-      var ports = new Stack.Ports(Ports.free(), Ports.free(), Ports.free(), Ports.free(), Ports.free());
+      int[] free = Ports.free(5);
+      var ports = new Stack.Ports(free[0], free[1], free[2], free[3], free[4]);
       String webUi = "http://localhost:" + ports.webUi();
       var keycloak = TestInfrastructure.keycloak(webUi);
       Path root = Path.of(System.getProperty("tend.projectRoot", "..")).toAbsolutePath().normalize();

@@ -152,7 +152,10 @@ public final class EmbeddedKafkaServer implements KafkaEndpoint, AutoCloseable {
     if (Files.exists(file)) {
       return Integer.parseInt(Files.readString(file).trim());
     }
-    int controllerPort = Ports.free();
+    int controllerPort;
+    do {
+      controllerPort = Ports.free();
+    } while (controllerPort == port);
     Files.writeString(file, Integer.toString(controllerPort));
     return controllerPort;
   }

@@ -23,6 +23,34 @@ public final class Ports {
     }
   }
 
+  /**
+   * {@code count} different ports nobody listens on right now. All sockets are held open until
+   * every port is chosen: asking one at a time can give the same port twice.
+   */
+  public static int[] free(int count) {
+    var sockets = new ServerSocket[count];
+    try {
+      int[] ports = new int[count];
+      for (int i = 0; i < count; i++) {
+        sockets[i] = new ServerSocket(0);
+        ports[i] = sockets[i].getLocalPort();
+      }
+      return ports;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      for (var socket : sockets) {
+        try {
+          if (socket != null) {
+            socket.close();
+          }
+        } catch (IOException ignored) {
+          // closing a probe socket cannot lose anything
+        }
+      }
+    }
+  }
+
   public static boolean isOpen(String host, int port) {
     try (var socket = new Socket()) {
       socket.connect(new InetSocketAddress(host, port), 500);
