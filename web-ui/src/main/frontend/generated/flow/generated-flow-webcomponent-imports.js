@@ -27,22 +27,24 @@ import 'Frontend/generated/jar-resources/contextMenuConnector.js';
 import 'Frontend/generated/jar-resources/contextMenuTargetConnector.js';
 import '@vaadin/radio-group/src/vaadin-radio-group.js';
 import '@vaadin/radio-group/src/vaadin-radio-button.js';
+import '@vaadin/text-area/src/vaadin-text-area.js';
+import '@vaadin/details/src/vaadin-details.js';
 import '@vaadin/common-frontend/ConnectionIndicator.js';
 import 'Frontend/generated/jar-resources/ReactRouterOutletElement.tsx';
 
 const loadOnDemand = (key) => {
   const pending = [];
+  if (key === 'd8dfcbd86e01189e6cd12150778704f2c5e39fc3fcd0094ab1da7e28eb68d45d') {
+    pending.push(import('./chunks/chunk-614f6140c92970ecd0d840cfb8c382ee5cfe0d96b71d6d1e67a427e0e1049c20.js'));
+  }
   if (key === '487d743b02c013af0d22d3c3214e88faa964b78705cc9a119b73c536cd0a9073') {
-    pending.push(import('./chunks/chunk-a5c8c387c840ac36014a55146b60403368354c7c4c50f0f2d24538d057dc034b.js'));
+    pending.push(import('./chunks/chunk-e3d6410d4c2d4dc890b465c9d602050a97521dac81443cd3c8f432aead4d0f4d.js'));
   }
   if (key === '5a1ff98f6225555c28eae7b0679fcb38d22c1a6bb410ab4994a5cd15cd8d325a') {
     pending.push(import('./chunks/chunk-614f6140c92970ecd0d840cfb8c382ee5cfe0d96b71d6d1e67a427e0e1049c20.js'));
   }
-  if (key === 'd8dfcbd86e01189e6cd12150778704f2c5e39fc3fcd0094ab1da7e28eb68d45d') {
-    pending.push(import('./chunks/chunk-614f6140c92970ecd0d840cfb8c382ee5cfe0d96b71d6d1e67a427e0e1049c20.js'));
-  }
   if (key === '03bdb154a89193f522641ca50244bfb0368f3a4907407291b4e4d1cc6c4af2c5') {
-    pending.push(import('./chunks/chunk-a5c8c387c840ac36014a55146b60403368354c7c4c50f0f2d24538d057dc034b.js'));
+    pending.push(import('./chunks/chunk-e3d6410d4c2d4dc890b465c9d602050a97521dac81443cd3c8f432aead4d0f4d.js'));
   }
   return Promise.all(pending);
 }

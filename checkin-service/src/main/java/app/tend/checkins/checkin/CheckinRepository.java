@@ -15,7 +15,8 @@ import reactor.core.publisher.Mono;
 class CheckinRepository {
 
   private static final String COLUMNS =
-      "id, local_date, follow_through, empathic_listening, honesty, mattering, connected, submitted_at, updated_at";
+      "id, local_date, follow_through, empathic_listening, honesty, mattering, connected, appreciation, private_reflection,"
+          + " submitted_at, updated_at";
 
   private final DatabaseClient database;
 
@@ -33,21 +34,25 @@ class CheckinRepository {
    * resubmission of the same answers changes nothing.
    */
   Mono<Saved> upsert(
-      UUID clinicId, UUID coupleId, UUID partnerId, LocalDate day, CheckinAnswers answers, Instant now) {
-    return database
+      UUID clinicId, UUID coupleId, UUID partnerId, LocalDate day, CheckinAnswers answers, CheckinTexts texts, Instant now) {
+    var upsert = database
         .sql(
             """
             insert into checkin (id, clinic_id, couple_id, partner_id, local_date,
-                                 follow_through, empathic_listening, honesty, mattering, connected, submitted_at, updated_at)
+                                 follow_through, empathic_listening, honesty, mattering, connected,
+                                 appreciation, private_reflection, submitted_at, updated_at)
             values (:id, :clinicId, :coupleId, :partnerId, :day, :followThrough, :empathicListening, :honesty, :mattering,
-                    :connected, :now, :now)
+                    :connected, :appreciation, :privateReflection, :now, :now)
             on conflict (partner_id, local_date) do update set
                 follow_through = excluded.follow_through, empathic_listening = excluded.empathic_listening,
                 honesty = excluded.honesty, mattering = excluded.mattering, connected = excluded.connected,
+                appreciation = excluded.appreciation, private_reflection = excluded.private_reflection,
                 updated_at = excluded.updated_at
-            where (checkin.follow_through, checkin.empathic_listening, checkin.honesty, checkin.mattering, checkin.connected)
+            where (checkin.follow_through, checkin.empathic_listening, checkin.honesty, checkin.mattering, checkin.connected,
+                   checkin.appreciation, checkin.private_reflection)
                 is distinct from
-                  (excluded.follow_through, excluded.empathic_listening, excluded.honesty, excluded.mattering, excluded.connected)
+                  (excluded.follow_through, excluded.empathic_listening, excluded.honesty, excluded.mattering, excluded.connected,
+                   excluded.appreciation, excluded.private_reflection)
             returning %s, (xmax = 0) as created
             """.formatted(COLUMNS))
         .bind("id", UUID.randomUUID())
@@ -60,7 +65,9 @@ class CheckinRepository {
         .bind("honesty", (short) answers.honesty())
         .bind("mattering", (short) answers.mattering())
         .bind("connected", (short) answers.connected())
-        .bind("now", now.atOffset(java.time.ZoneOffset.UTC))
+        .bind("now", now.atOffset(java.time.ZoneOffset.UTC));
+    upsert = text(text(upsert, "appreciation", texts.appreciation()), "privateReflection", texts.privateReflection());
+    return upsert
         .map(row -> new Saved(view(row), Boolean.TRUE.equals(row.get("created", Boolean.class)) ? Outcome.CREATED : Outcome.REVISED))
         .one()
         .switchIfEmpty(Mono.defer(() -> find(partnerId, day).map(existing -> new Saved(existing, Outcome.UNCHANGED))));
@@ -86,6 +93,19 @@ class CheckinRepository {
         .all();
   }
 
+  private static DatabaseClient.GenericExecuteSpec text(DatabaseClient.GenericExecuteSpec spec, String name, String value) {
+    return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
+  }
+
+  /** The appreciation the partner wrote on {@code day}, if they wrote one. */
+  Mono<String> appreciation(UUID partnerId, LocalDate day) {
+    return database.sql("select appreciation from checkin where partner_id = :partnerId and local_date = :day and appreciation is not null")
+        .bind("partnerId", partnerId)
+        .bind("day", day)
+        .map(row -> row.get("appreciation", String.class))
+        .one();
+  }
+
   /** How many days the partner ever checked in. */
   Mono<Long> daysPractised(UUID partnerId) {
     return database.sql("select count(*) from checkin where partner_id = :partnerId")
@@ -103,6 +123,8 @@ class CheckinRepository {
         row.get("honesty", Short.class),
         row.get("mattering", Short.class),
         row.get("connected", Short.class),
+        row.get("appreciation", String.class),
+        row.get("private_reflection", String.class),
         row.get("submitted_at", OffsetDateTime.class).toInstant(),
         row.get("updated_at", OffsetDateTime.class).toInstant());
   }

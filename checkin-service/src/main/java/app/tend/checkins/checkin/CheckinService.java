@@ -53,12 +53,14 @@ public class CheckinService {
    * {@code CheckinRevised} when the answers changed, nothing when they did not.
    */
   public Mono<Submitted> submitToday(Caller caller, SubmitCheckinRequest request) {
-    return Mono.fromCallable(request::answers)
+    return Mono.fromCallable(() -> new Validated(request.answers(), request.texts()))
         .zipWith(partners.callerAsPartner(caller))
-        .flatMap(found -> submit(found.getT2(), request.day(), found.getT1()));
+        .flatMap(found -> submit(found.getT2(), request.day(), found.getT1().answers(), found.getT1().texts()));
   }
 
-  private Mono<Submitted> submit(Partner partner, LocalDate dayShown, CheckinAnswers answers) {
+  private record Validated(CheckinAnswers answers, CheckinTexts texts) {}
+
+  private Mono<Submitted> submit(Partner partner, LocalDate dayShown, CheckinAnswers answers, CheckinTexts texts) {
     LocalDate today = LocalDay.today(clock, partner.timeZone());
     if (dayShown != null && !dayShown.equals(today)) {
       return Mono.error(new UnprocessableException("That day has ended",
@@ -68,7 +70,7 @@ public class CheckinService {
     return transactions.run(
         () ->
             checkins
-                .upsert(partner.clinicId(), partner.coupleId(), partner.partnerId(), today, answers, clock.instant())
+                .upsert(partner.clinicId(), partner.coupleId(), partner.partnerId(), today, answers, texts, clock.instant())
                 .flatMap(saved -> publish(partner, saved).thenReturn(saved)))
         // Ids and the outcome only: the answers stay out of logs.
         .doOnNext(saved -> log.info("check-in {} for local day {} of couple {}", saved.outcome(), today, partner.coupleId()))
@@ -104,9 +106,18 @@ public class CheckinService {
               LocalDate today = LocalDay.today(clock, partner.timeZone());
               return checkins
                   .find(partner.partnerId(), today)
-                  .map(checkin -> new TodayView(today, checkin))
-                  .defaultIfEmpty(new TodayView(today, null));
+                  .flatMap(checkin -> partnerAppreciation(partner)
+                      .map(words -> new TodayView(today, checkin, words))
+                      .defaultIfEmpty(new TodayView(today, checkin, null)))
+                  .defaultIfEmpty(new TodayView(today, null, null));
             });
+  }
+
+  /** What the other partner wrote for the caller on the other partner's own today. Never their reflection. */
+  private Mono<String> partnerAppreciation(Partner partner) {
+    return partners
+        .otherPartnerOf(partner)
+        .flatMap(other -> checkins.appreciation(other.partnerId(), LocalDay.today(clock, other.timeZone())));
   }
 
   /** The caller's own trends over the last four weeks of their local days. */

@@ -14,9 +14,11 @@ import java.util.UUID;
  * @param honesty 0–4
  * @param mattering 0–4
  * @param connected 1–5
+ * @param appreciation what its author wrote for their partner, or null
+ * @param privateReflection what its author wrote for themself, or null; only ever sent to them
  * @param submittedAt when it was first submitted
  * @param updatedAt when it was last changed
  */
 public record CheckinView(
     UUID id, LocalDate day, int followThrough, int empathicListening, int honesty, int mattering, int connected,
-    Instant submittedAt, Instant updatedAt) {}
+    String appreciation, String privateReflection, Instant submittedAt, Instant updatedAt) {}

@@ -43,4 +43,16 @@ public class Partners {
         .switchIfEmpty(Mono.error(new NotFoundException(
             "We could not find your couple yet. If you have just joined, please try again in a minute.")));
   }
+
+  /** The other partner of {@code partner}'s couple, once both have joined. */
+  public Mono<Partner> otherPartnerOf(Partner partner) {
+    return database
+        .sql("select partner_id, time_zone from partner where couple_id = :coupleId and clinic_id = :clinicId and partner_id <> :partnerId")
+        .bind("coupleId", partner.coupleId())
+        .bind("clinicId", partner.clinicId())
+        .bind("partnerId", partner.partnerId())
+        .map(row -> new Partner(row.get("partner_id", UUID.class), partner.coupleId(), partner.clinicId(), partner.clinicianId(),
+            ZoneId.of(row.get("time_zone", String.class))))
+        .one();
+  }
 }

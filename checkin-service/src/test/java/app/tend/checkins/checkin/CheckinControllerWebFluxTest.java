@@ -42,7 +42,7 @@ class CheckinControllerWebFluxTest {
   }
 
   private static CheckinView view() {
-    return new CheckinView(UUID.randomUUID(), LocalDate.of(2026, 11, 30), 3, 3, 3, 3, 3, Instant.now(), Instant.now());
+    return new CheckinView(UUID.randomUUID(), LocalDate.of(2026, 11, 30), 3, 3, 3, 3, 3, null, null, Instant.now(), Instant.now());
   }
 
   private WebTestClient.ResponseSpec put(WebTestClient client, String json) {

@@ -97,6 +97,36 @@ class CheckinFlowIT {
   }
 
   @Test
+  void anAppreciationReachesThePartnerAfterTheyCheckInAndAPrivateReflectionReachesNobodyElse() {
+    var pair = TestCouples.enrol(couple.clinicId(), "Europe/Berlin");
+    awaitProjection(pair);
+    var words = new java.util.HashMap<String, Object>(GOOD_DAY);
+    words.put("appreciation", "Thank you for listening last night.");
+    words.put("privateReflection", "I still feel unheard about the money talk.");
+    submit(pair.first().token(), words).expectStatus().isCreated()
+        .expectBody().jsonPath("$.privateReflection").isEqualTo("I still feel unheard about the money talk.");
+
+    String partner = pair.second().token();
+    // Before checking in, the partner gets no appreciation: it is waiting for them, not a price.
+    web.get().uri("/api/checkins/today").headers(h -> h.setBearerAuth(partner)).exchange()
+        .expectStatus().isOk().expectBody().jsonPath("$.partnerAppreciation").doesNotExist();
+    submit(partner, GOOD_DAY).expectStatus().isCreated();
+    String today = web.get().uri("/api/checkins/today").headers(h -> h.setBearerAuth(partner)).exchange()
+        .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(today).contains("Thank you for listening last night.").doesNotContain("unheard");
+    for (String path : new String[] {"/api/checkins/trends", "/api/checkins/couples/" + pair.coupleId() + "/mine?from=2026-01-01&to=2026-12-31"}) {
+      String body = web.get().uri(path).headers(h -> h.setBearerAuth(partner)).exchange()
+          .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+      assertThat(body).as(path).doesNotContain("unheard").doesNotContain("Thank you for listening");
+    }
+    // Words never travel in events.
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+        TopicProbe.envelopes(Topics.CHECKIN_CHECKIN, "partnerId", pair.first().id(), Duration.ofSeconds(2)))
+        .isNotEmpty()
+        .allSatisfy(event -> assertThat(event.payload().toString()).doesNotContain("unheard").doesNotContain("Thank you")));
+  }
+
+  @Test
   void aPartnerSeesTheirOwnTrendsOnly() {
     awaitProjection(otherCouple);
     String token = otherCouple.first().token();

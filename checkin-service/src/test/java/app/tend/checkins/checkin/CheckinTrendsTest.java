@@ -15,7 +15,7 @@ class CheckinTrendsTest {
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 30);
 
   private static CheckinView on(int daysAgo, int act, int connected) {
-    return new CheckinView(UUID.randomUUID(), TODAY.minusDays(daysAgo), act, act, act, act, connected, Instant.EPOCH, Instant.EPOCH);
+    return new CheckinView(UUID.randomUUID(), TODAY.minusDays(daysAgo), act, act, act, act, connected, null, null, Instant.EPOCH, Instant.EPOCH);
   }
 
   private static TrendsView.MeasureTrend trend(TrendsView view, TrustMeasure measure) {

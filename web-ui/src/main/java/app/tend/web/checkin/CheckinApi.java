@@ -17,11 +17,12 @@ class CheckinApi {
   }
 
   record Checkin(LocalDate day, int followThrough, int empathicListening, int honesty, int mattering, int connected,
-                 Instant submittedAt, Instant updatedAt) {}
+                 String appreciation, String privateReflection, Instant submittedAt, Instant updatedAt) {}
 
-  record Today(LocalDate day, Checkin checkin) {}
+  record Today(LocalDate day, Checkin checkin, String partnerAppreciation) {}
 
-  record Answers(LocalDate day, int followThrough, int empathicListening, int honesty, int mattering, int connected) {}
+  record Answers(LocalDate day, int followThrough, int empathicListening, int honesty, int mattering, int connected,
+                 String appreciation, String privateReflection) {}
 
   record DailyValue(LocalDate day, Integer value) {}
 

@@ -6,7 +6,10 @@ import app.tend.web.platform.security.SignedIn;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -38,6 +41,9 @@ public class TodayView extends VerticalLayout {
   private final H1 heading = new H1("How did today go?");
   private final Paragraph dayLine = new Paragraph();
   private final Div status = new Div();
+  private final TextArea appreciation = new TextArea("Appreciation");
+  private final TextArea reflection = new TextArea("Private reflection");
+  private final Div fromPartner = new Div();
   private LocalDate day;
 
   TodayView(CheckinApi checkins) {
@@ -73,13 +79,29 @@ public class TodayView extends VerticalLayout {
     connected.addValueChangeListener(event -> connected.setInvalid(false));
     add(connected);
 
+    // The words are optional, so they stay folded until the person opens them.
+    appreciation.setWidthFull();
+    appreciation.setMaxLength(500);
+    appreciation.setHelperText("Your partner will see this.");
+    appreciation.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.EAGER);
+    var shared = new Details("Add an appreciation for your partner", appreciation);
+    shared.addClassName("words");
+    reflection.setWidthFull();
+    reflection.setMaxLength(2000);
+    reflection.setHelperText("Only you see this.");
+    var privately = new Details("A private note for yourself", reflection);
+    privately.addClassName("words");
+    add(shared, privately);
+
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     save.addClassName("primary-action");
     save.addClickListener(click -> save());
     status.addClassName("status");
     status.getElement().setAttribute("role", "status");
     status.getElement().setAttribute("aria-live", "polite");
-    add(save, status);
+    fromPartner.addClassName("from-partner");
+    fromPartner.setVisible(false);
+    add(save, status, fromPartner);
   }
 
   @Override
@@ -96,6 +118,7 @@ public class TodayView extends VerticalLayout {
         show(today.checkin());
         say("You checked in today. You can change your answers until the day ends.");
       }
+      showPartnerAppreciation(today.partnerAppreciation());
     } catch (ApiProblem.Exception e) {
       say(e.problem().detail());
       save.setEnabled(e.problem().status() != 404);
@@ -108,7 +131,18 @@ public class TodayView extends VerticalLayout {
     acts.get(TrustAct.HONESTY).setValue(checkin.honesty());
     acts.get(TrustAct.MATTERING).setValue(checkin.mattering());
     connected.setValue(checkin.connected());
+    appreciation.setValue(checkin.appreciation() == null ? "" : checkin.appreciation());
+    reflection.setValue(checkin.privateReflection() == null ? "" : checkin.privateReflection());
     save.setText("Save changes");
+  }
+
+  private void showPartnerAppreciation(String words) {
+    fromPartner.removeAll();
+    if (words != null) {
+      var heading = new H2("From your partner today");
+      fromPartner.add(heading, new Paragraph(words));
+    }
+    fromPartner.setVisible(words != null);
   }
 
   private void save() {
@@ -131,11 +165,13 @@ public class TodayView extends VerticalLayout {
     }
     var answers = new CheckinApi.Answers(day,
         acts.get(TrustAct.FOLLOW_THROUGH).getValue(), acts.get(TrustAct.EMPATHIC_LISTENING).getValue(),
-        acts.get(TrustAct.HONESTY).getValue(), acts.get(TrustAct.MATTERING).getValue(), connected.getValue());
+        acts.get(TrustAct.HONESTY).getValue(), acts.get(TrustAct.MATTERING).getValue(), connected.getValue(),
+        appreciation.getValue(), reflection.getValue());
     SignedIn.current().ifPresent(person -> {
       try {
         show(checkins.submit(person, answers));
         say("Saved. Thank you for taking a minute for the two of you. You can change your answers until the day ends.");
+        showPartnerAppreciation(checkins.today(person).partnerAppreciation());
       } catch (ApiProblem.Exception e) {
         say(e.problem().detail());
         if (e.problem().status() == 422) {

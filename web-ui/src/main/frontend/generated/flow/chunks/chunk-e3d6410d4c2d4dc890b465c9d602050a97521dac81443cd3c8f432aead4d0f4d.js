@@ -25,3 +25,5 @@ import 'Frontend/generated/jar-resources/contextMenuConnector.js';
 import 'Frontend/generated/jar-resources/contextMenuTargetConnector.js';
 import '@vaadin/radio-group/src/vaadin-radio-group.js';
 import '@vaadin/radio-group/src/vaadin-radio-button.js';
+import '@vaadin/text-area/src/vaadin-text-area.js';
+import '@vaadin/details/src/vaadin-details.js';
