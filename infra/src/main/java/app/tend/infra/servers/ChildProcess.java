@@ -14,12 +14,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildProcess implements AutoCloseable {
 
-  private final String name;
   private final Process process;
   private final Path log;
 
-  private ChildProcess(String name, Process process, Path log) {
-    this.name = name;
+  private ChildProcess(Process process, Path log) {
     this.process = process;
     this.log = log;
   }
@@ -39,7 +37,7 @@ public final class ChildProcess implements AutoCloseable {
       // A JVM that dies without running its shutdown hooks still must not leave servers behind;
       // the hook covers Ctrl-C and normal exits.
       Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(process, 20), "stop-" + name));
-      return new ChildProcess(name, process, log);
+      return new ChildProcess(process, log);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + name, e);
     }
@@ -50,20 +48,12 @@ public final class ChildProcess implements AutoCloseable {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  public String name() {
-    return name;
-  }
-
   public Path log() {
     return log;
   }
 
   public boolean isAlive() {
     return process.isAlive();
-  }
-
-  public long pid() {
-    return process.pid();
   }
 
   /** Ends the process the hard way, like a crash: no shutdown hooks, no flush. */

@@ -79,14 +79,6 @@ public final class EmbeddedKafkaServer implements KafkaEndpoint, AutoCloseable {
     }
   }
 
-  public boolean isRunning() {
-    return process != null && process.isAlive();
-  }
-
-  public int port() {
-    return port;
-  }
-
   @Override
   public String bootstrapServers() {
     return "127.0.0.1:" + port;

@@ -97,17 +97,6 @@ public final class Stack implements AutoCloseable {
     return "http://localhost:" + ports.webUi();
   }
 
-  /** The process of one app, e.g. to kill it in a fault test. */
-  public ChildProcess process(String module) {
-    return running.entrySet().stream().filter(e -> e.getKey().module().equals(module)).map(Map.Entry::getValue)
-        .findFirst().orElseThrow();
-  }
-
-  /** Every app's process, in start order. */
-  public List<ChildProcess> processes() {
-    return List.copyOf(running.values());
-  }
-
   /** Stops the apps, newest first, each given time for a graceful shutdown. */
   @Override
   public void close() {
