@@ -54,16 +54,19 @@ public class MainLayout extends AppLayout {
     var bellWithCount = new HorizontalLayout(bell, unreadBadge);
     bellWithCount.setSpacing(false);
     bellWithCount.setAlignItems(HorizontalLayout.Alignment.CENTER);
-    var signOut = new Button("Sign out", click -> authentication.logout());
-    signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
     var spacer = new Span();
-    var bar = new HorizontalLayout(new DrawerToggle(), brand, spacer, bellWithCount, signOut);
+    var bar = new HorizontalLayout(new DrawerToggle(), brand, spacer, bellWithCount);
     bar.setWidthFull();
     bar.setAlignItems(HorizontalLayout.Alignment.CENTER);
     bar.setFlexGrow(1, spacer);
     bar.addClassName("top-bar");
     addToNavbar(bar);
-    addToDrawer(navigation());
+    // Signing out lives in the menu, so the bar still fits a phone when text is enlarged.
+    var signOut = new Button("Sign out", VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
+    signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    var drawer = new com.vaadin.flow.component.orderedlayout.VerticalLayout(navigation(), signOut);
+    drawer.addClassName("drawer");
+    addToDrawer(drawer);
     setPrimarySection(Section.NAVBAR);
     setDrawerOpened(false);
     showUnread(0);
