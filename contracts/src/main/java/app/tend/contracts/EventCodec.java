@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.UUID;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -69,10 +68,6 @@ public final class EventCodec {
       throw new MalformedEventException(
           envelope.eventType() + " payload does not fit " + type.getSimpleName(), e);
     }
-  }
-
-  public JsonNode tree(Object value) {
-    return mapper.valueToTree(value);
   }
 
   /** A record that cannot be read as an envelope; it belongs in the dead-letter topic. */

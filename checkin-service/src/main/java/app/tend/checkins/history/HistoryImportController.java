@@ -4,10 +4,8 @@ import app.tend.checkins.platform.security.Caller;
 import app.tend.checkins.platform.security.CurrentCaller;
 import app.tend.checkins.platform.web.NotFoundException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
@@ -26,7 +24,6 @@ class HistoryImportController {
   }
 
   @PostMapping("/api/checkins/imports")
-  @ResponseStatus(HttpStatus.OK)
   Mono<ImportHistoryResponse> importHistory(@RequestBody ImportHistoryRequest request) {
     return CurrentCaller.get()
         .filter(caller -> caller.has(Caller.PLATFORM_ADMIN))

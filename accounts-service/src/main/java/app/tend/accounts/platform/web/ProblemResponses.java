@@ -40,11 +40,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Already there", e.getMessage());
   }
 
-  @ExceptionHandler(UnprocessableException.class)
-  ProblemDetail unprocessable(UnprocessableException e) {
-    return problem(HttpStatus.UNPROCESSABLE_ENTITY, e.title(), e.getMessage());
-  }
-
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     // Logged by type only: the message of a database error can quote the values written.

@@ -30,16 +30,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
   }
 
-  @ExceptionHandler(InvalidRequestException.class)
-  ProblemDetail invalid(InvalidRequestException e) {
-    return problem(HttpStatus.BAD_REQUEST, "Some answers need another look", e.getMessage());
-  }
-
-  @ExceptionHandler(UnprocessableException.class)
-  ProblemDetail unprocessable(UnprocessableException e) {
-    return problem(HttpStatus.UNPROCESSABLE_ENTITY, e.title(), e.getMessage());
-  }
-
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     // Logged by type only: the message of a database error can quote the values written.

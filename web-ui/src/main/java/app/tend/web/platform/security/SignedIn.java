@@ -27,9 +27,4 @@ public record SignedIn(Authentication authentication) {
   public boolean has(String role) {
     return authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
   }
-
-  public String firstName() {
-    var user = (OidcUser) authentication.getPrincipal();
-    return Optional.ofNullable(user.getGivenName()).orElse(user.getPreferredUsername());
-  }
 }
