@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import app.tend.checkins.couple.Partner;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -71,6 +72,37 @@ class CheckinRepository {
         .map(row -> new Saved(view(row), Boolean.TRUE.equals(row.get("created", Boolean.class)) ? Outcome.CREATED : Outcome.REVISED))
         .one()
         .switchIfEmpty(Mono.defer(() -> find(partnerId, day).map(existing -> new Saved(existing, Outcome.UNCHANGED))));
+  }
+
+  /**
+   * Stores a past day's answers as they were, unless the partner already has that day.
+   *
+   * @return whether it was stored
+   */
+  Mono<Boolean> insertPast(Partner partner, LocalDate day, CheckinAnswers answers, Instant at) {
+    return database
+        .sql(
+            """
+            insert into checkin (id, clinic_id, couple_id, partner_id, local_date, follow_through,
+                empathic_listening, honesty, mattering, connected, submitted_at, updated_at)
+            values (:id, :clinicId, :coupleId, :partnerId, :day, :followThrough, :empathicListening, :honesty, :mattering,
+                    :connected, :at, :at)
+            on conflict (partner_id, local_date) do nothing
+            """)
+        .bind("id", UUID.randomUUID())
+        .bind("clinicId", partner.clinicId())
+        .bind("coupleId", partner.coupleId())
+        .bind("partnerId", partner.partnerId())
+        .bind("day", day)
+        .bind("followThrough", (short) answers.followThrough())
+        .bind("empathicListening", (short) answers.empathicListening())
+        .bind("honesty", (short) answers.honesty())
+        .bind("mattering", (short) answers.mattering())
+        .bind("connected", (short) answers.connected())
+        .bind("at", at.atOffset(java.time.ZoneOffset.UTC))
+        .fetch()
+        .rowsUpdated()
+        .map(rows -> rows > 0);
   }
 
   Mono<CheckinView> find(UUID partnerId, LocalDate day) {

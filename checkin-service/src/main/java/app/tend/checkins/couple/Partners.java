@@ -27,21 +27,26 @@ public class Partners {
     if (!caller.has(Caller.PARTNER) || caller.clinicId().isEmpty()) {
       return Mono.error(new NotFoundException("There is nothing here for you."));
     }
+    return find(caller.subject())
+        .filter(partner -> partner.clinicId().equals(caller.clinicId().get()))
+        .switchIfEmpty(Mono.error(new NotFoundException(
+            "We could not find your couple yet. If you have just joined, please try again in a minute.")));
+  }
+
+  /** The partner with this login, in whichever clinic; empty when this service has not heard of them. */
+  public Mono<Partner> find(UUID partnerId) {
     return database
         .sql(
             """
             select p.partner_id, p.couple_id, p.clinic_id, c.clinician_id, p.time_zone
             from partner p join couple c on c.couple_id = p.couple_id
-            where p.partner_id = :partnerId and p.clinic_id = :clinicId
+            where p.partner_id = :partnerId
             """)
-        .bind("partnerId", caller.subject())
-        .bind("clinicId", caller.clinicId().get())
+        .bind("partnerId", partnerId)
         .map(row -> new Partner(
             row.get("partner_id", UUID.class), row.get("couple_id", UUID.class), row.get("clinic_id", UUID.class),
             row.get("clinician_id", UUID.class), ZoneId.of(row.get("time_zone", String.class))))
-        .one()
-        .switchIfEmpty(Mono.error(new NotFoundException(
-            "We could not find your couple yet. If you have just joined, please try again in a minute.")));
+        .one();
   }
 
   /** The other partner of {@code partner}'s couple, once both have joined. */

@@ -1,4 +1,4 @@
-package app.tend.checkins.history;
+package app.tend.checkins.checkin;
 
 import java.time.LocalDate;
 import java.util.List;

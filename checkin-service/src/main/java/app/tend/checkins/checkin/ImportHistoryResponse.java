@@ -1,4 +1,4 @@
-package app.tend.checkins.history;
+package app.tend.checkins.checkin;
 
 /**
  * @param imported days stored

@@ -1,4 +1,4 @@
-package app.tend.checkins.history;
+package app.tend.checkins.checkin;
 
 import app.tend.checkins.platform.security.Caller;
 import app.tend.checkins.platform.security.CurrentCaller;
