@@ -2,6 +2,7 @@ package app.tend.accounts.couple;
 
 import app.tend.accounts.couple.CoupleView.PartnerView;
 import app.tend.accounts.couple.EnrolCoupleRequest.NewPartner;
+import app.tend.accounts.platform.audit.AuditLog;
 import app.tend.accounts.platform.identity.Logins;
 import app.tend.accounts.platform.identity.Logins.NewLogin;
 import app.tend.accounts.platform.identity.PersonDetails;
@@ -31,8 +32,11 @@ public class CoupleService {
   private final Logins logins;
   private final Outbox outbox;
   private final Transactions transactions;
+  private final AuditLog audit;
 
-  CoupleService(DatabaseClient database, StaffDirectory staff, Logins logins, Outbox outbox, Transactions transactions) {
+  CoupleService(
+      DatabaseClient database, StaffDirectory staff, Logins logins, Outbox outbox, Transactions transactions, AuditLog audit) {
+    this.audit = audit;
     this.database = database;
     this.staff = staff;
     this.logins = logins;
@@ -62,7 +66,10 @@ public class CoupleService {
             .onErrorResume(e -> Flux.fromIterable(partnerIds).concatMap(logins::delete).then(Mono.error(e))));
   }
 
-  /** The couples the caller may see: a clinician their own caseload, a clinic admin the clinic's. */
+  /**
+   * The couples the caller may see: a clinician their own caseload, a clinic admin the clinic's.
+   * Each couple returned is recorded in the audit log first.
+   */
   public Flux<CoupleView> list(Caller caller) {
     if (caller.clinicId().isEmpty() || !(caller.has(Caller.CLINICIAN) || caller.has(Caller.CLINIC_ADMIN))) {
       return Flux.error(new NotFoundException("There is nothing here for you."));
@@ -88,7 +95,10 @@ public class CoupleService {
         .map(rows -> {
           var couple = rows.getFirst().getKey();
           return new CoupleView(couple.id(), couple.clinicId(), couple.clinicianId(), rows.stream().map(Map.Entry::getValue).toList());
-        });
+        })
+        .collectList()
+        .flatMapMany(couples -> audit.coupleDataRead(caller, "couples.list", couples.stream().map(CoupleView::id).toList())
+            .thenMany(Flux.fromIterable(couples)));
   }
 
   private static void validate(EnrolCoupleRequest request, UUID clinicianId) {

@@ -117,6 +117,15 @@ class EnrolmentIT {
         .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(1);
     web.get().uri("/api/accounts/couples").headers(h -> h.setBearerAuth(token(otherAdmin))).exchange()
         .expectStatus().isOk().expectBody().jsonPath("$.length()").isEqualTo(0);
+    // Each staff read of a couple is in the audit log: who, which couple, what; empty reads record nothing.
+    UUID readerId = TestInfrastructure.keycloakAdmin().findUser(clinician).orElseThrow();
+    UUID adminId = TestInfrastructure.keycloakAdmin().findUser(admin).orElseThrow();
+    UUID otherClinicianId = TestInfrastructure.keycloakAdmin().findUser(otherClinician).orElseThrow();
+    assertThat(auditRows(readerId)).isEqualTo(1);
+    assertThat(auditRows(adminId)).isEqualTo(1);
+    assertThat(auditRows(otherClinicianId)).isZero();
+    assertThat(database.sql("select action from audit_event where actor_id = :a").bind("a", readerId)
+        .map(row -> row.get(0, String.class)).one().block()).isEqualTo("couples.list");
     // An admin of another clinic cannot put a couple on this clinic's clinician.
     UUID clinicianId = TestInfrastructure.keycloakAdmin().findUser(clinician).orElseThrow();
     web.post().uri("/api/accounts/couples").headers(h -> h.setBearerAuth(token(otherAdmin)))
@@ -127,6 +136,11 @@ class EnrolmentIT {
     web.post().uri("/api/accounts/clinics").headers(h -> h.setBearerAuth(token(admin)))
         .bodyValue(Map.of("name", "X", "timeZone", "Europe/Berlin", "admin", Map.of("email", "x@y.test", "firstName", "X", "lastName", "Y")))
         .exchange().expectStatus().isNotFound();
+  }
+
+  private long auditRows(UUID actor) {
+    return database.sql("select count(*) from audit_event where actor_id = :a and request_id is not null").bind("a", actor)
+        .map(row -> row.get(0, Long.class)).one().block();
   }
 
   @Test
