@@ -3,10 +3,12 @@ package app.tend.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import app.tend.contracts.accounts.PartnerJoined;
 import app.tend.contracts.checkin.CheckinSubmitted;
 import app.tend.contracts.checkin.TrustRatings;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,18 @@ class EventCodecTest {
     assertThat(read.eventType()).isEqualTo("CheckinSubmitted");
     assertThat(read.aggregateId()).isEqualTo(event.coupleId());
     assertThat(codec.payload(read, CheckinSubmitted.class)).isEqualTo(event);
+  }
+
+  @Test
+  void timesOfDayTravelAsLocalTimes() {
+    var event = new PartnerJoined(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), "Europe/Berlin",
+        LocalTime.of(19, 30), LocalTime.of(22, 0), LocalTime.of(7, 0), true);
+    var envelope = codec.envelope(event, UUID.randomUUID(), event.coupleId(), Instant.now(), null);
+
+    String json = codec.toJson(envelope);
+
+    assertThat(json).contains("\"reminderTime\":\"19:30:00\"");
+    assertThat(codec.payload(codec.fromJson(json), PartnerJoined.class)).isEqualTo(event);
   }
 
   @Test

@@ -8,8 +8,9 @@ import app.tend.testkit.TestInfrastructure;
 import java.nio.file.Path;
 
 /**
- * The whole of Tend, once per test JVM: real servers from testkit, the five apps as processes from
- * the jars the build just made, and the demo clinic loaded through the gateway.
+ * The whole of Tend, once per test JVM: real servers from testkit (and its SMTP server), the five
+ * apps as processes from the jars the build just made, and the demo clinic loaded through the
+ * gateway, its partners joining through their invitation e-mails.
  */
 final class RunningTend {
 
@@ -25,9 +26,9 @@ final class RunningTend {
       var keycloak = TestInfrastructure.keycloak(webUi);
       Path root = Path.of(System.getProperty("tend.projectRoot", "..")).toAbsolutePath().normalize();
       stack = Stack.start(root, TestInfrastructure.workDirectory(), ports,
-          TestInfrastructure.postgres(), TestInfrastructure.kafka(), keycloak, true);
+          TestInfrastructure.postgres(), TestInfrastructure.kafka(), keycloak, TestInfrastructure.mail(), true);
       Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
-      new DemoData(stack.gatewayUrl(), keycloakAdmin()).load();
+      new DemoData(stack.gatewayUrl(), keycloakAdmin(), DemoData.inboxOf(TestInfrastructure.mail())).load();
     }
     return stack;
   }

@@ -1,6 +1,5 @@
 package app.tend.testkit;
 
-import app.tend.infra.servers.KeycloakEndpoint;
 import app.tend.infra.servers.PostgresEndpoint;
 import java.time.Duration;
 import org.testcontainers.DockerClientFactory;
@@ -37,7 +36,7 @@ final class Containers {
     };
   }
 
-  static KeycloakEndpoint keycloak() {
+  static KeycloakUnderTest keycloak() {
     var container =
         new GenericContainer<>("quay.io/keycloak/keycloak:" + app.tend.infra.servers.EmbeddedKeycloakServer.VERSION)
             .withEnv("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")
@@ -48,10 +47,12 @@ final class Containers {
             .waitingFor(Wait.forHttp("/health/ready").forPort(9000).withStartupTimeout(Duration.ofMinutes(4)));
     container.start();
     String base = "http://" + container.getHost() + ":" + container.getMappedPort(8080);
-    return new KeycloakEndpoint() {
+    return new KeycloakUnderTest() {
       public String baseUrl() { return base; }
       public String adminUsername() { return "admin"; }
       public String adminPassword() { return "admin"; }
+      public void hang() { DockerClientFactory.instance().client().pauseContainerCmd(container.getContainerId()).exec(); }
+      public void resume() { DockerClientFactory.instance().client().unpauseContainerCmd(container.getContainerId()).exec(); }
     };
   }
 }

@@ -28,4 +28,10 @@ public final class TendTestProperties {
     registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri",
         () -> TestInfrastructure.keycloak().issuer(KeycloakAdmin.REALM));
   }
+
+  /** Outgoing e-mail to this JVM's SMTP server, where the test can read it. */
+  public static void mail(DynamicPropertyRegistry registry) {
+    registry.add("spring.mail.host", () -> TestInfrastructure.mail().host());
+    registry.add("spring.mail.port", () -> TestInfrastructure.mail().smtpPort());
+  }
 }

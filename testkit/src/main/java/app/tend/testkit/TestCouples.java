@@ -1,14 +1,14 @@
 package app.tend.testkit;
 
-import app.tend.contracts.EventEnvelope;
 import app.tend.contracts.accounts.CoupleEnrolled;
-import app.tend.contracts.accounts.CoupleEnrolled.EnrolledPartner;
+import app.tend.contracts.accounts.PartnerJoined;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Couples with real Keycloak logins, enrolled the way accounts-service announces it: a
- * {@code CoupleEnrolled} event on the real broker.
+ * {@code CoupleEnrolled} and a {@code PartnerJoined} for each partner, on the real broker.
  */
 public final class TestCouples {
 
@@ -24,8 +24,8 @@ public final class TestCouples {
     }
   }
 
-  /** A couple at a clinic, its clinician, and the event that announced it. */
-  public record Couple(UUID clinicId, UUID coupleId, Login clinician, Login first, Login second, EventEnvelope enrolled) {}
+  /** A couple at a clinic and its clinician. */
+  public record Couple(UUID clinicId, UUID coupleId, Login clinician, Login first, Login second) {}
 
   /** Creates the logins and publishes the enrolment; partners live in {@code timeZone}. */
   public static Couple enrol(UUID clinicId, String timeZone) {
@@ -35,11 +35,12 @@ public final class TestCouples {
     var first = login(admin.createUser("first-" + tag + "@test.tend", "Ari", "First", PASSWORD, clinicId, List.of("partner")), "first-" + tag);
     var second = login(admin.createUser("second-" + tag + "@test.tend", "Bo", "Second", PASSWORD, clinicId, List.of("partner")), "second-" + tag);
     UUID coupleId = UUID.randomUUID();
-    var event =
-        new CoupleEnrolled(coupleId, clinicId, clinician.id(),
-            List.of(new EnrolledPartner(first.id(), timeZone), new EnrolledPartner(second.id(), timeZone)));
-    var envelope = TopicProbe.publish(event, clinicId, coupleId);
-    return new Couple(clinicId, coupleId, clinician, first, second, envelope);
+    TopicProbe.publish(new CoupleEnrolled(coupleId, clinicId, clinician.id()), clinicId, coupleId);
+    for (Login partner : List.of(first, second)) {
+      TopicProbe.publish(new PartnerJoined(coupleId, clinicId, partner.id(), timeZone, LocalTime.of(20, 0), LocalTime.of(22, 0),
+          LocalTime.of(7, 0), false), clinicId, coupleId);
+    }
+    return new Couple(clinicId, coupleId, clinician, first, second);
   }
 
   private static Login login(UUID id, String localPart) {

@@ -2,9 +2,9 @@ package app.tend.testkit;
 
 import app.tend.infra.servers.EmbeddedKafkaServer;
 import app.tend.infra.servers.EmbeddedKeycloakServer;
+import app.tend.infra.servers.EmbeddedMailServer;
 import app.tend.infra.servers.EmbeddedPostgresServer;
 import app.tend.infra.servers.KeycloakAdmin;
-import app.tend.infra.servers.KeycloakEndpoint;
 import app.tend.infra.servers.PostgresEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +20,8 @@ public final class TestInfrastructure {
   private static final InfrastructureMode MODE = InfrastructureMode.current();
   private static PostgresEndpoint postgres;
   private static KafkaUnderTest kafka;
-  private static KeycloakEndpoint keycloak;
+  private static KeycloakUnderTest keycloak;
+  private static EmbeddedMailServer mail;
   private static Path workDirectory;
 
   private TestInfrastructure() {}
@@ -51,7 +52,7 @@ public final class TestInfrastructure {
   }
 
   /** Keycloak with the Tend realm, whose web client redirects to {@code http://localhost:8080}. */
-  public static KeycloakEndpoint keycloak() {
+  public static KeycloakUnderTest keycloak() {
     return keycloak("http://localhost:8080");
   }
 
@@ -59,15 +60,23 @@ public final class TestInfrastructure {
    * Keycloak with the Tend realm; the first caller decides the web-ui address its redirect URIs
    * allow.
    */
-  public static synchronized KeycloakEndpoint keycloak(String webUiBaseUrl) {
+  public static synchronized KeycloakUnderTest keycloak(String webUiBaseUrl) {
     if (keycloak == null) {
-      keycloak =
-          MODE == InfrastructureMode.CONTAINERS
-              ? Containers.keycloak()
-              : EmbeddedKeycloakServer.start(0, workDirectory().resolve("keycloak"), workDirectory().resolve("keycloak.log"));
+      keycloak = MODE == InfrastructureMode.CONTAINERS ? Containers.keycloak() : embeddedKeycloak();
       new KeycloakAdmin(keycloak).ensureRealm(webUiBaseUrl);
     }
     return keycloak;
+  }
+
+  /**
+   * An SMTP server that keeps what it receives. It runs inside the test JVM in both modes: GreenMail
+   * is a real SMTP server written in Java, so a container would add nothing but start-up time.
+   */
+  public static synchronized EmbeddedMailServer mail() {
+    if (mail == null) {
+      mail = EmbeddedMailServer.start(0);
+    }
+    return mail;
   }
 
   public static KeycloakAdmin keycloakAdmin() {
@@ -85,6 +94,17 @@ public final class TestInfrastructure {
       }
     }
     return workDirectory;
+  }
+
+  private static KeycloakUnderTest embeddedKeycloak() {
+    var server = EmbeddedKeycloakServer.start(0, workDirectory().resolve("keycloak"), workDirectory().resolve("keycloak.log"));
+    return new KeycloakUnderTest() {
+      public String baseUrl() { return server.baseUrl(); }
+      public String adminUsername() { return server.adminUsername(); }
+      public String adminPassword() { return server.adminPassword(); }
+      public void hang() { server.process().freeze(); }
+      public void resume() { server.process().thaw(); }
+    };
   }
 
   private static KafkaUnderTest embeddedKafka() {

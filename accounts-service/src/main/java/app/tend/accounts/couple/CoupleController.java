@@ -2,11 +2,11 @@ package app.tend.accounts.couple;
 
 import app.tend.accounts.platform.security.CurrentCaller;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -22,10 +22,14 @@ class CoupleController {
     this.couples = couples;
   }
 
+  /**
+   * Enrols a couple and invites both partners: 201 with the couple; 200 with the same couple when
+   * the request repeats an enrolment that was already made (a retry).
+   */
   @PostMapping
-  @ResponseStatus(HttpStatus.CREATED)
-  Mono<CoupleView> enrol(@RequestBody EnrolCoupleRequest request) {
-    return CurrentCaller.get().flatMap(caller -> couples.enrol(caller, request));
+  Mono<ResponseEntity<CoupleView>> enrol(@RequestBody EnrolCoupleRequest request) {
+    return CurrentCaller.get().flatMap(caller -> couples.enrol(caller, request))
+        .map(enrolled -> ResponseEntity.status(enrolled.isNew() ? HttpStatus.CREATED : HttpStatus.OK).body(enrolled.couple()));
   }
 
   @GetMapping

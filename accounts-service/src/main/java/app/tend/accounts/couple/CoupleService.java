@@ -1,23 +1,26 @@
 package app.tend.accounts.couple;
 
-import app.tend.accounts.couple.CoupleView.PartnerView;
 import app.tend.accounts.couple.EnrolCoupleRequest.NewPartner;
+import app.tend.accounts.invitation.Invitations;
+import app.tend.accounts.invitation.Invitations.CoupleInvitee;
+import app.tend.accounts.invitation.Invitee;
 import app.tend.accounts.platform.audit.AuditLog;
-import app.tend.accounts.platform.identity.Logins;
-import app.tend.accounts.platform.identity.Logins.NewLogin;
 import app.tend.accounts.platform.identity.PersonDetails;
 import app.tend.accounts.platform.outbox.Outbox;
 import app.tend.accounts.platform.outbox.Transactions;
 import app.tend.accounts.platform.security.Caller;
+import app.tend.accounts.platform.web.ConflictException;
 import app.tend.accounts.platform.web.NotFoundException;
 import app.tend.accounts.staff.StaffDirectory;
 import app.tend.contracts.accounts.CoupleEnrolled;
-import app.tend.contracts.accounts.CoupleEnrolled.EnrolledPartner;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
@@ -29,41 +32,76 @@ public class CoupleService {
 
   private final DatabaseClient database;
   private final StaffDirectory staff;
-  private final Logins logins;
+  private final Invitations invitations;
   private final Outbox outbox;
   private final Transactions transactions;
   private final AuditLog audit;
 
   CoupleService(
-      DatabaseClient database, StaffDirectory staff, Logins logins, Outbox outbox, Transactions transactions, AuditLog audit) {
-    this.audit = audit;
+      DatabaseClient database, StaffDirectory staff, Invitations invitations, Outbox outbox, Transactions transactions, AuditLog audit) {
     this.database = database;
     this.staff = staff;
-    this.logins = logins;
+    this.invitations = invitations;
     this.outbox = outbox;
     this.transactions = transactions;
+    this.audit = audit;
   }
 
+  /** The couple, and whether this request enrolled it or repeated an earlier enrolment. */
+  public record Enrolment(CoupleView couple, boolean isNew) {}
+
   /**
-   * Enrols a couple: a login for each partner, the couple and the partners, and
-   * {@code CoupleEnrolled} for the other services, which keep their own projection from it. A
-   * clinician enrols into their own caseload; a clinic admin names the clinician.
+   * Enrols a couple and invites both partners: the couple, two invitations and their events in one
+   * transaction; the e-mails follow. Nobody gets a login before they accept. A clinician enrols
+   * into their own caseload; a clinic admin names the clinician. Repeating the same enrolment
+   * returns the couple made the first time.
    */
-  public Mono<CoupleView> enrol(Caller caller, EnrolCoupleRequest request) {
+  public Mono<Enrolment> enrol(Caller caller, EnrolCoupleRequest request) {
     if (caller.clinicId().isEmpty() || !(caller.has(Caller.CLINICIAN) || caller.has(Caller.CLINIC_ADMIN))) {
       return Mono.error(new NotFoundException("There is nothing here for you."));
     }
     UUID clinicId = caller.clinicId().get();
     UUID clinicianId = request.clinicianId() == null && caller.has(Caller.CLINICIAN) ? caller.subject() : request.clinicianId();
     return Mono.fromRunnable(() -> validate(request, clinicianId))
-        .then(staff.find(clinicId, clinicianId))
+        .then(Mono.defer(() -> staff.find(clinicId, clinicianId)))
         .filter(clinician -> clinician.active() && Caller.CLINICIAN.equals(clinician.role()))
         .switchIfEmpty(Mono.error(new NotFoundException("That clinician is not at your clinic.")))
         .filter(clinician -> caller.has(Caller.CLINIC_ADMIN) || clinician.id().equals(caller.subject()))
         .switchIfEmpty(Mono.error(new NotFoundException("A clinician enrols couples into their own caseload only.")))
-        .flatMap(clinician -> createLogins(clinicId, request.partners()))
-        .flatMap(partnerIds -> store(clinicId, clinicianId, request.partners(), partnerIds)
-            .onErrorResume(e -> Flux.fromIterable(partnerIds).concatMap(logins::delete).then(Mono.error(e))));
+        .then(Mono.defer(() -> earlierEnrolment(clinicId, clinicianId, request.partners())))
+        .map(couple -> new Enrolment(couple, false))
+        .switchIfEmpty(Mono.defer(() -> store(caller, clinicId, clinicianId, request.partners()))
+            .onErrorMap(DataIntegrityViolationException.class, e -> alreadyInvited()));
+  }
+
+  /**
+   * The couple an identical earlier request made, if there is one; refuses addresses that belong
+   * to somebody's login (Keycloak would refuse them when joining) or to another couple's invitation.
+   */
+  private Mono<CoupleView> earlierEnrolment(UUID clinicId, UUID clinicianId, List<NewPartner> partners) {
+    List<String> emails = partners.stream().map(partner -> partner.person().normalisedEmail()).toList();
+    Mono<CoupleView> unlessSomebodysLogin = database.sql("select count(*) from (select email from partner union all select email from staff) login where email = any(:emails)")
+        .bind("emails", emails.toArray(String[]::new))
+        .map(row -> row.get(0, Long.class))
+        .one()
+        .flatMap(count -> count == 0 ? Mono.<CoupleView>empty() : Mono.error(alreadyInvited()));
+    return invitations.couplesOf(clinicId, emails).collectList().flatMap(couples -> {
+      if (couples.isEmpty()) {
+        return unlessSomebodysLogin;
+      }
+      if (couples.size() > 1) {
+        return Mono.error(alreadyInvited());
+      }
+      return couplesWithPeople(clinicId, List.of(couples.getFirst()))
+          .next()
+          .filter(couple -> couple.clinicianId().equals(clinicianId)
+              && couple.partners().stream().map(Invitee::email).collect(Collectors.toSet()).equals(Set.copyOf(emails)))
+          .switchIfEmpty(Mono.error(alreadyInvited()));
+    });
+  }
+
+  private static ConflictException alreadyInvited() {
+    return new ConflictException("One of these people is already enrolled or invited. Find them in your couples and send a new invitation from there if needed.");
   }
 
   /**
@@ -74,37 +112,47 @@ public class CoupleService {
     if (caller.clinicId().isEmpty() || !(caller.has(Caller.CLINICIAN) || caller.has(Caller.CLINIC_ADMIN))) {
       return Flux.error(new NotFoundException("There is nothing here for you."));
     }
-    boolean wholeClinic = caller.has(Caller.CLINIC_ADMIN);
+    UUID clinicId = caller.clinicId().get();
     return database
         .sql(
             """
-            select c.id, c.clinic_id, c.clinician_id, p.id as partner_id, p.email, p.first_name, p.last_name, p.time_zone
-            from couple c join partner p on p.couple_id = c.id
-            where c.clinic_id = :clinicId and (:wholeClinic or c.clinician_id = :caller)
-            order by c.created_at, c.id, p.created_at, p.id
+            select id from couple
+            where clinic_id = :clinicId and (:wholeClinic or clinician_id = :caller)
+            order by created_at, id
             """)
-        .bind("clinicId", caller.clinicId().get())
-        .bind("wholeClinic", wholeClinic)
+        .bind("clinicId", clinicId)
+        .bind("wholeClinic", caller.has(Caller.CLINIC_ADMIN))
         .bind("caller", caller.subject())
-        .map(row -> Map.entry(
-            new CoupleView(row.get("id", UUID.class), row.get("clinic_id", UUID.class), row.get("clinician_id", UUID.class), List.of()),
-            new PartnerView(row.get("partner_id", UUID.class), row.get("email", String.class), row.get("first_name", String.class),
-                row.get("last_name", String.class), row.get("time_zone", String.class))))
+        .map(row -> row.get("id", UUID.class))
         .all()
-        .bufferUntilChanged(entry -> entry.getKey().id())
-        .map(rows -> {
-          var couple = rows.getFirst().getKey();
-          return new CoupleView(couple.id(), couple.clinicId(), couple.clinicianId(), rows.stream().map(Map.Entry::getValue).toList());
-        })
+        .collectList()
+        .flatMapMany(ids -> couplesWithPeople(clinicId, ids))
         .collectList()
         .flatMapMany(couples -> audit.coupleDataRead(caller, "couples.list", couples.stream().map(CoupleView::id).toList())
             .thenMany(Flux.fromIterable(couples)));
   }
 
+  private Flux<CoupleView> couplesWithPeople(UUID clinicId, List<UUID> coupleIds) {
+    if (coupleIds.isEmpty()) {
+      return Flux.empty();
+    }
+    Mono<Map<UUID, UUID>> clinicians = database.sql("select id, clinician_id from couple where clinic_id = :clinicId and id = any(:ids)")
+        .bind("clinicId", clinicId)
+        .bind("ids", coupleIds.toArray(UUID[]::new))
+        .map(row -> Map.entry(row.get("id", UUID.class), row.get("clinician_id", UUID.class)))
+        .all()
+        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    Mono<Map<UUID, List<Invitee>>> people = invitations.ofCouples(clinicId, coupleIds)
+        .collect(LinkedHashMap::new, (byCouple, row) -> byCouple.computeIfAbsent(row.coupleId(), id -> new ArrayList<>()).add(row.invitee()));
+    return Mono.zip(clinicians, people).flatMapMany(both -> Flux.fromIterable(coupleIds)
+        .filter(both.getT1()::containsKey)
+        .map(id -> new CoupleView(id, clinicId, both.getT1().get(id), both.getT2().getOrDefault(id, List.of()))));
+  }
+
   private static void validate(EnrolCoupleRequest request, UUID clinicianId) {
     List<String> problems = new ArrayList<>();
     if (clinicianId == null) {
-      problems.add("clinicianId is missing");
+      problems.add("the clinician: choose who will work with this couple");
     }
     if (request.partners() == null || request.partners().size() != 2) {
       problems.add("partners must name exactly two people");
@@ -127,58 +175,20 @@ public class CoupleService {
     PersonDetails.refuseUnless(problems);
   }
 
-  private Mono<List<UUID>> createLogins(UUID clinicId, List<NewPartner> partners) {
-    List<UUID> created = new ArrayList<>();
-    return Flux.fromIterable(partners)
-        .concatMap(partner -> {
-          var person = partner.person().normalised();
-          return logins.create(new NewLogin(person.email(), person.firstName(), person.lastName(), clinicId, Caller.PARTNER))
-              .doOnNext(created::add);
-        })
-        .collectList()
-        // The first login must not outlive a failure to create the second.
-        .onErrorResume(e -> Flux.fromIterable(created).concatMap(logins::delete).then(Mono.error(e)));
-  }
-
-  private Mono<CoupleView> store(UUID clinicId, UUID clinicianId, List<NewPartner> partners, List<UUID> partnerIds) {
+  private Mono<Enrolment> store(Caller caller, UUID clinicId, UUID clinicianId, List<NewPartner> partners) {
     UUID coupleId = UUID.randomUUID();
-    Map<UUID, NewPartner> byId = new HashMap<>();
-    for (int i = 0; i < partners.size(); i++) {
-      byId.put(partnerIds.get(i), partners.get(i));
-    }
     return transactions.run(
-        () ->
-            database.sql("insert into couple (id, clinic_id, clinician_id) values (:id, :clinicId, :clinicianId)")
-                .bind("id", coupleId)
-                .bind("clinicId", clinicId)
-                .bind("clinicianId", clinicianId)
-                .then()
-                .thenMany(Flux.fromIterable(partnerIds).concatMap(id -> insertPartner(id, coupleId, clinicId, byId.get(id))))
-                .then(outbox.append(
-                    new CoupleEnrolled(coupleId, clinicId, clinicianId,
-                        partnerIds.stream().map(id -> new EnrolledPartner(id, byId.get(id).timeZone())).toList()),
-                    clinicId, coupleId))
-                .thenReturn(new CoupleView(coupleId, clinicId, clinicianId, partnerIds.stream().map(id -> {
-                  var person = byId.get(id).person().normalised();
-                  return new PartnerView(id, person.email(), person.firstName(), person.lastName(), byId.get(id).timeZone());
-                }).toList())));
-  }
-
-  private Mono<Void> insertPartner(UUID id, UUID coupleId, UUID clinicId, NewPartner partner) {
-    var person = partner.person().normalised();
-    return database
-        .sql(
-            """
-            insert into partner (id, couple_id, clinic_id, email, first_name, last_name, time_zone)
-            values (:id, :coupleId, :clinicId, :email, :first, :last, :zone)
-            """)
-        .bind("id", id)
-        .bind("coupleId", coupleId)
-        .bind("clinicId", clinicId)
-        .bind("email", person.email())
-        .bind("first", person.firstName())
-        .bind("last", person.lastName())
-        .bind("zone", partner.timeZone())
-        .then();
+            () ->
+                database.sql("insert into couple (id, clinic_id, clinician_id) values (:id, :clinicId, :clinicianId)")
+                    .bind("id", coupleId)
+                    .bind("clinicId", clinicId)
+                    .bind("clinicianId", clinicianId)
+                    .then()
+                    .then(outbox.append(new CoupleEnrolled(coupleId, clinicId, clinicianId), clinicId, coupleId))
+                    .thenMany(Flux.fromIterable(partners)
+                        .concatMap(partner -> invitations.issue(clinicId, coupleId, caller.subject(), partner.person(), partner.timeZone())))
+                    .then())
+        .then(couplesWithPeople(clinicId, List.of(coupleId)).single())
+        .map(couple -> new Enrolment(couple, true));
   }
 }

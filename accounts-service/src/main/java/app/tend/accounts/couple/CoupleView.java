@@ -1,5 +1,6 @@
 package app.tend.accounts.couple;
 
+import app.tend.accounts.invitation.Invitee;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,16 +10,6 @@ import java.util.UUID;
  * @param id the couple
  * @param clinicId their clinic
  * @param clinicianId the assigned clinician
- * @param partners both partners
+ * @param partners both people, each invited or joined
  */
-public record CoupleView(UUID id, UUID clinicId, UUID clinicianId, List<PartnerView> partners) {
-
-  /**
-   * @param id the partner's login
-   * @param email e-mail address
-   * @param firstName first name
-   * @param lastName last name
-   * @param timeZone their time zone
-   */
-  public record PartnerView(UUID id, String email, String firstName, String lastName, String timeZone) {}
-}
+public record CoupleView(UUID id, UUID clinicId, UUID clinicianId, List<Invitee> partners) {}

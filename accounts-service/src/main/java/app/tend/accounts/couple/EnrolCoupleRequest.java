@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A couple to enrol: both partners, and for a clinic admin the clinician to assign.
+ * A couple to enrol: both partners, each of whom is sent an invitation, and for a clinic admin the
+ * clinician to assign.
  *
  * @param clinicianId the clinician; a clinician enrolling into their own caseload leaves it out
  * @param partners exactly two partners
@@ -13,8 +14,8 @@ import java.util.UUID;
 public record EnrolCoupleRequest(UUID clinicianId, List<NewPartner> partners) {
 
   /**
-   * @param person name and e-mail address
-   * @param timeZone the partner's IANA time zone, which decides what "today" is for them
+   * @param person name and e-mail address the invitation goes to
+   * @param timeZone the IANA time zone suggested to them; they confirm or change it when joining
    */
   public record NewPartner(PersonDetails person, String timeZone) {}
 }

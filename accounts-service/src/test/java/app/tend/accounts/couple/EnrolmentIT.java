@@ -1,13 +1,19 @@
 package app.tend.accounts.couple;
 
+import static app.tend.accounts.TestClinics.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import app.tend.accounts.TestClinics;
+import app.tend.accounts.invitation.InvitationState;
+import app.tend.accounts.invitation.Invitee;
+import app.tend.contracts.EventEnvelope;
 import app.tend.contracts.Topics;
 import app.tend.testkit.TendTestProperties;
 import app.tend.testkit.TestInfrastructure;
 import app.tend.testkit.TopicProbe;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,81 +27,77 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** From a new clinic to an enrolled couple, with logins created in the real Keycloak by the service. */
+/** From a new clinic to an enrolled and invited couple, against the real Keycloak, PostgreSQL, Kafka and SMTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "60s")
 class EnrolmentIT {
-
-  private static final String PASSWORD = "a-test-password-1";
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
     TendTestProperties.postgres(registry, "accounts");
     TendTestProperties.kafka(registry);
     TendTestProperties.keycloak(registry);
+    TendTestProperties.mail(registry);
     registry.add("tend.keycloak.server-url", () -> TestInfrastructure.keycloak().baseUrl());
   }
 
   @Autowired WebTestClient web;
   @Autowired DatabaseClient database;
 
-  private static String token(String email) {
-    return TestInfrastructure.keycloakAdmin().accessToken(email, PASSWORD);
-  }
-
-  /** Creates a clinic as the platform operator and gives its admin a password; answers the admin's e-mail. */
   private String newClinic() {
-    String admin = "admin-" + UUID.randomUUID() + "@clinic.test";
-    String operator = TestInfrastructure.keycloakAdmin().accessToken("operator@tend.local", "tend-operator");
-    var created = web.post().uri("/api/accounts/clinics").headers(h -> h.setBearerAuth(operator))
-        .bodyValue(Map.of("name", "Riverside Couples Clinic", "timeZone", "Europe/Berlin",
-            "admin", Map.of("email", admin, "firstName", "Ada", "lastName", "Admin")))
-        .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-    TestInfrastructure.keycloakAdmin().setPassword(UUID.fromString((String) created.get("adminId")), PASSWORD);
-    return admin;
+    return TestClinics.newClinic(web);
   }
 
   private String newClinician(String adminEmail) {
-    String email = "clinician-" + UUID.randomUUID() + "@clinic.test";
-    var created = web.post().uri("/api/accounts/clinicians").headers(h -> h.setBearerAuth(token(adminEmail)))
-        .bodyValue(Map.of("email", email, "firstName", "Casey", "lastName", "Clinician"))
-        .exchange().expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody();
-    TestInfrastructure.keycloakAdmin().setPassword(UUID.fromString((String) created.get("id")), PASSWORD);
-    return email;
+    return TestClinics.newClinician(web, adminEmail);
   }
 
   private static Map<String, Object> partner(String email, String zone) {
-    return Map.of("person", Map.of("email", email, "firstName", "Sam", "lastName", "Partner"), "timeZone", zone);
+    return TestClinics.partner(email, "Sam", zone);
   }
 
   @Test
-  void aClinicianEnrolsACoupleAndTheOtherServicesAreTold() {
+  void aClinicianEnrolsACoupleBothAreInvitedByEmailAndARepeatChangesNothing() {
     String clinician = newClinician(newClinic());
     String first = "p1-" + UUID.randomUUID() + "@home.test";
     String second = "p2-" + UUID.randomUUID() + "@home.test";
+    var request = Map.of("partners", List.of(partner(first, "Europe/Berlin"), partner(second, "America/Toronto")));
 
-    var couple = web.post().uri("/api/accounts/couples").headers(h -> h.setBearerAuth(token(clinician)))
-        .bodyValue(Map.of("partners", List.of(partner(first, "Europe/Berlin"), partner(second, "America/Toronto"))))
+    var couple = web.post().uri("/api/accounts/couples").headers(h -> h.setBearerAuth(token(clinician))).bodyValue(request)
         .exchange().expectStatus().isCreated().expectBody(CoupleView.class).returnResult().getResponseBody();
 
-    assertThat(couple.partners()).extracting(CoupleView.PartnerView::email).containsExactly(first, second);
-    var partnerLogin = TestInfrastructure.keycloakAdmin().findUser(first);
-    assertThat(partnerLogin).contains(couple.partners().getFirst().id());
+    assertThat(couple.partners()).extracting(Invitee::email).containsExactly(first, second);
+    assertThat(couple.partners()).allSatisfy(person -> {
+      assertThat(person.state()).isEqualTo(InvitationState.OPEN);
+      assertThat(person.partnerId()).isNull();
+      assertThat(person.expiresAt()).isBetween(Instant.now().plus(Duration.ofDays(7)).minusSeconds(120), Instant.now().plus(Duration.ofDays(7)));
+    });
+    // Nobody has a login until they accept.
+    assertThat(TestInfrastructure.keycloakAdmin().findUser(first)).isEmpty();
+    var mail = TestInfrastructure.mail().awaitMessage(first, 1, Duration.ofSeconds(30));
+    assertThat(mail.subject()).isEqualTo("Casey Clinician invited you to Tend");
+    assertThat(mail.text()).contains("Hello Sam,").contains("Riverside Couples Clinic").contains("http://localhost:8080/join/");
+    TestInfrastructure.mail().awaitMessage(second, 1, Duration.ofSeconds(30));
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
         assertThat(TopicProbe.envelopes(Topics.ACCOUNTS_COUPLE, "coupleId", couple.id(), Duration.ofSeconds(2)))
-            .singleElement()
-            .satisfies(event -> {
-              assertThat(event.eventType()).isEqualTo("CoupleEnrolled");
-              assertThat(event.payload().toString()).doesNotContain(first).doesNotContain("Sam");
-            }));
+            .extracting(EventEnvelope::eventType)
+            .containsExactly("CoupleEnrolled", "PartnerInvited", "PartnerInvited"));
+    // Events name nobody: no address, no name, no link.
+    assertThat(TopicProbe.envelopes(Topics.ACCOUNTS_COUPLE, "coupleId", couple.id(), Duration.ofSeconds(1)))
+        .allSatisfy(event -> assertThat(event.payload().toString()).doesNotContain(first).doesNotContain("Sam").doesNotContain("/join/"));
 
-    // The partner's own token now carries the partner role and the clinic, and /me knows them.
-    TestInfrastructure.keycloakAdmin().setPassword(couple.partners().getFirst().id(), PASSWORD);
-    web.get().uri("/api/accounts/me").headers(h -> h.setBearerAuth(token(first))).exchange()
-        .expectStatus().isOk().expectBody()
-        .jsonPath("$.coupleId").isEqualTo(couple.id().toString())
-        .jsonPath("$.roles[0]").isEqualTo("partner")
-        .jsonPath("$.partnerFirstName").isEqualTo("Sam");
+    // The same request again (a retry) answers the same couple and sends nothing new.
+    var again = web.post().uri("/api/accounts/couples").headers(h -> h.setBearerAuth(token(clinician))).bodyValue(request)
+        .exchange().expectStatus().isOk().expectBody(CoupleView.class).returnResult().getResponseBody();
+    assertThat(again.id()).isEqualTo(couple.id());
+    assertThat(database.sql("select count(*) from invitation where email = :e").bind("e", first).map(r -> r.get(0, Long.class)).one().block())
+        .isEqualTo(1);
+    // Either person with somebody else is refused: one live invitation per address.
+    web.post().uri("/api/accounts/couples").headers(h -> h.setBearerAuth(token(clinician)))
+        .bodyValue(Map.of("partners", List.of(partner(first, "Europe/Berlin"), partner("new-" + UUID.randomUUID() + "@home.test", "Europe/Berlin"))))
+        .exchange().expectStatus().isEqualTo(409);
+    await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+        .untilAsserted(() -> assertThat(TestInfrastructure.mail().receivedBy(first)).hasSize(1));
   }
 
   @Test
@@ -144,8 +146,9 @@ class EnrolmentIT {
   }
 
   @Test
-  void badInputIsRefusedAndLeavesNoCoupleAndNoLogin() {
-    String clinician = newClinician(newClinic());
+  void badInputIsRefusedAndLeavesNoCoupleAndNoInvitation() {
+    String admin = newClinic();
+    String clinician = newClinician(admin);
     long couplesBefore = database.sql("select count(*) from couple").map(r -> r.get(0, Long.class)).one().block();
     String email = "bad-" + UUID.randomUUID() + "@home.test";
 
@@ -154,15 +157,19 @@ class EnrolmentIT {
         .exchange().expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d)
             .contains("partner 1 time zone must be a place").contains("partner 2 e-mail address"));
+    // A clinic admin must name the clinician (a clinician enrols into their own caseload).
+    web.post().uri("/api/accounts/couples").headers(h -> h.setBearerAuth(token(admin)))
+        .bodyValue(Map.of("partners", List.of(partner(email, "Europe/Berlin"), partner("x-" + email, "Europe/Berlin"))))
+        .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("choose who will work with this couple"));
     web.post().uri("/api/accounts/couples").headers(h -> h.setBearerAuth(token(clinician)))
         .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"partners\": [").exchange()
         .expectStatus().isBadRequest().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
-    // The second partner's address is taken: the first partner's login must not be left behind.
+    // The second partner's address is a clinician's login: refused before anything is made.
     web.post().uri("/api/accounts/couples").headers(h -> h.setBearerAuth(token(clinician)))
         .bodyValue(Map.of("partners", List.of(partner(email, "Europe/Berlin"), partner(clinician, "Europe/Berlin"))))
-        .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("already has a Tend login"));
+        .exchange().expectStatus().isEqualTo(409).expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("already enrolled or invited"));
 
     assertThat(database.sql("select count(*) from couple").map(r -> r.get(0, Long.class)).one().block()).isEqualTo(couplesBefore);
-    assertThat(TestInfrastructure.keycloakAdmin().findUser(email)).isEmpty();
+    assertThat(database.sql("select count(*) from invitation where email = :e").bind("e", email).map(r -> r.get(0, Long.class)).one().block()).isZero();
   }
 }

@@ -149,4 +149,14 @@ public class CheckinService {
         .switchIfEmpty(Mono.error(new NotFoundException("There is nothing here for you.")))
         .flatMapMany(partner -> checkins.forPartner(partner.partnerId(), from, to));
   }
+
+  /** Everything checkin-service holds of the caller, for their download of all their data: their own check-ins only. */
+  public Mono<CheckinExport> export(Caller caller) {
+    return partners
+        .callerAsPartner(caller)
+        .flatMap(partner -> Mono.zip(
+            checkins.forPartner(partner.partnerId(), LocalDate.of(1970, 1, 1), LocalDate.of(9999, 12, 31)).collectList(),
+            checkins.daysPractised(partner.partnerId()),
+            (all, practised) -> new CheckinExport(partner.timeZone().getId(), practised, all)));
+  }
 }

@@ -1,17 +1,22 @@
 package app.tend.checkins.couple;
 
+import app.tend.checkins.checkin.CheckinErasure;
 import app.tend.checkins.platform.messaging.ProcessedEvents;
 import app.tend.contracts.EventCodec;
 import app.tend.contracts.Topics;
 import app.tend.contracts.accounts.CoupleEnrolled;
+import app.tend.contracts.accounts.ConsentChanged;
+import app.tend.contracts.accounts.PartnerErased;
+import app.tend.contracts.accounts.PartnerJoined;
+import app.tend.contracts.accounts.PreferencesChanged;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Keeps the local projection of couples and partners from accounts-service's events. */
@@ -22,9 +27,11 @@ class CoupleEventsListener {
   private final DatabaseClient database;
   private final ProcessedEvents processed;
   private final TransactionalOperator transaction;
+  private final CheckinErasure erasure;
 
   CoupleEventsListener(
-      EventCodec codec, DatabaseClient database, ProcessedEvents processed, TransactionalOperator transaction) {
+      EventCodec codec, DatabaseClient database, ProcessedEvents processed, TransactionalOperator transaction, CheckinErasure erasure) {
+    this.erasure = erasure;
     this.codec = codec;
     this.database = database;
     this.processed = processed;
@@ -34,47 +41,77 @@ class CoupleEventsListener {
   @KafkaListener(topics = Topics.ACCOUNTS_COUPLE)
   void on(ConsumerRecord<String, byte[]> record) {
     var envelope = codec.fromJson(record.value());
-    if (!CoupleEnrolled.class.getSimpleName().equals(envelope.eventType())) {
-      return; // later event types are for other consumers until this one needs them
+    Mono<Void> projection;
+    if (CoupleEnrolled.class.getSimpleName().equals(envelope.eventType())) {
+      projection = enrolled(codec.payload(envelope, CoupleEnrolled.class));
+    } else if (PartnerJoined.class.getSimpleName().equals(envelope.eventType())) {
+      var joined = codec.payload(envelope, PartnerJoined.class);
+      ZoneId.of(joined.timeZone()); // refuses an unknown zone before writing
+      projection = joined(joined);
+    } else if (PreferencesChanged.class.getSimpleName().equals(envelope.eventType())) {
+      var changed = codec.payload(envelope, PreferencesChanged.class);
+      ZoneId.of(changed.timeZone());
+      projection = update("update partner set time_zone = :value where partner_id = :partnerId and clinic_id = :clinicId",
+          changed.timeZone(), changed.partnerId(), changed.clinicId());
+    } else if (ConsentChanged.class.getSimpleName().equals(envelope.eventType())) {
+      var changed = codec.payload(envelope, ConsentChanged.class);
+      projection = update("update partner set reflections_visible_to_clinician = :value where partner_id = :partnerId and clinic_id = :clinicId",
+          changed.reflectionsVisibleToClinician(), changed.partnerId(), changed.clinicId());
+    } else if (PartnerErased.class.getSimpleName().equals(envelope.eventType())) {
+      var erased = codec.payload(envelope, PartnerErased.class);
+      projection = erasure.eraseAllOf(erased.partnerId())
+          .then(database.sql("delete from partner where partner_id = :partnerId and clinic_id = :clinicId")
+              .bind("partnerId", erased.partnerId())
+              .bind("clinicId", erased.clinicId())
+              .then());
+    } else {
+      return; // other event types are for other consumers until this one needs them
     }
-    var enrolled = codec.payload(envelope, CoupleEnrolled.class);
-    enrolled.partners().forEach(partner -> ZoneId.of(partner.timeZone())); // refuses an unknown zone before writing
     processed
         .claim(envelope.eventId())
-        .flatMap(first -> first ? project(enrolled) : Mono.empty())
+        .flatMap(first -> first ? projection : Mono.empty())
         .as(transaction::transactional)
         .block(Duration.ofSeconds(30));
   }
 
-  private Mono<Void> project(CoupleEnrolled enrolled) {
-    Mono<Void> couple =
-        database
-            .sql(
-                """
-                insert into couple (couple_id, clinic_id, clinician_id) values (:coupleId, :clinicId, :clinicianId)
-                on conflict (couple_id) do update set clinician_id = excluded.clinician_id
-                """)
-            .bind("coupleId", enrolled.coupleId())
-            .bind("clinicId", enrolled.clinicId())
-            .bind("clinicianId", enrolled.clinicianId())
-            .then();
-    Mono<Void> partners =
-        Flux.fromIterable(enrolled.partners())
-            .concatMap(
-                partner ->
-                    database
-                        .sql(
-                            """
-                            insert into partner (partner_id, couple_id, clinic_id, time_zone)
-                            values (:partnerId, :coupleId, :clinicId, :timeZone)
-                            on conflict (partner_id) do update set time_zone = excluded.time_zone
-                            """)
-                        .bind("partnerId", partner.partnerId())
-                        .bind("coupleId", enrolled.coupleId())
-                        .bind("clinicId", enrolled.clinicId())
-                        .bind("timeZone", partner.timeZone())
-                        .then())
-            .then();
-    return couple.then(partners);
+  private Mono<Void> enrolled(CoupleEnrolled enrolled) {
+    return database
+        .sql(
+            """
+            insert into couple (couple_id, clinic_id, clinician_id) values (:coupleId, :clinicId, :clinicianId)
+            on conflict (couple_id) do update set clinician_id = excluded.clinician_id
+            """)
+        .bind("coupleId", enrolled.coupleId())
+        .bind("clinicId", enrolled.clinicId())
+        .bind("clinicianId", enrolled.clinicianId())
+        .then();
+  }
+
+  /** One partner's row changes; the partner joined earlier on the same topic and key, so it exists. */
+  private Mono<Void> update(String sql, Object value, UUID partnerId, UUID clinicId) {
+    return database.sql(sql)
+        .bind("value", value)
+        .bind("partnerId", partnerId)
+        .bind("clinicId", clinicId)
+        .fetch()
+        .rowsUpdated()
+        .flatMap(rows -> rows == 1 ? Mono.<Void>empty() : Mono.error(new IllegalStateException("a change for a partner not known here")));
+  }
+
+  private Mono<Void> joined(PartnerJoined joined) {
+    return database
+        .sql(
+            """
+            insert into partner (partner_id, couple_id, clinic_id, time_zone, reflections_visible_to_clinician)
+            values (:partnerId, :coupleId, :clinicId, :timeZone, :reflections)
+            on conflict (partner_id) do update
+              set time_zone = excluded.time_zone, reflections_visible_to_clinician = excluded.reflections_visible_to_clinician
+            """)
+        .bind("partnerId", joined.partnerId())
+        .bind("coupleId", joined.coupleId())
+        .bind("clinicId", joined.clinicId())
+        .bind("timeZone", joined.timeZone())
+        .bind("reflections", joined.reflectionsVisibleToClinician())
+        .then();
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.tend.contracts.Topics;
+import app.tend.contracts.accounts.ConsentChanged;
+import app.tend.contracts.accounts.PreferencesChanged;
 import app.tend.testkit.TendTestProperties;
 import app.tend.testkit.TestCouples;
 import app.tend.testkit.TestCouples.Couple;
@@ -11,8 +13,10 @@ import app.tend.testkit.TestInfrastructure;
 import app.tend.testkit.TopicProbe;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,6 +166,24 @@ class CheckinFlowIT {
     await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
         assertThat(TopicProbe.envelopes(Topics.CHECKIN_CHECKIN, "partnerId", couple.second().id(), Duration.ofSeconds(2)))
             .extracting(e -> e.eventType()).containsExactly("CheckinSubmitted"));
+  }
+
+  @Test
+  void changedPreferencesAndConsentTakeEffectHere() {
+    var moving = TestCouples.enrol(UUID.randomUUID(), "Europe/Berlin");
+    awaitProjection(moving);
+    // A zone a whole day ahead of most: "today" follows the partner's new zone at once.
+    TopicProbe.publish(new PreferencesChanged(moving.coupleId(), moving.clinicId(), moving.first().id(), "Pacific/Kiritimati",
+        LocalTime.of(20, 0), LocalTime.of(22, 0), LocalTime.of(7, 0), Set.of()), moving.clinicId(), moving.coupleId());
+    TopicProbe.publish(new ConsentChanged(moving.coupleId(), moving.clinicId(), moving.first().id(), true), moving.clinicId(), moving.coupleId());
+    await().atMost(Duration.ofSeconds(60)).until(() -> Boolean.TRUE.equals(
+        database.sql("select reflections_visible_to_clinician from partner where partner_id = :p").bind("p", moving.first().id())
+            .map(row -> row.get(0, Boolean.class)).one().block()));
+
+    web.get().uri("/api/checkins/today").headers(h -> h.setBearerAuth(moving.first().token())).exchange()
+        .expectStatus().isOk().expectBody().jsonPath("$.day").isEqualTo(LocalDate.now(ZoneId.of("Pacific/Kiritimati")).toString());
+    assertThat(database.sql("select reflections_visible_to_clinician from partner where partner_id = :p").bind("p", moving.second().id())
+        .map(row -> row.get(0, Boolean.class)).one().block()).isFalse();
   }
 
   @Test

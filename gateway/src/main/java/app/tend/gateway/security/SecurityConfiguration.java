@@ -28,6 +28,11 @@ class SecurityConfiguration {
                 exchanges
                     .pathMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/prometheus", "/api/*/openapi", "/api/*/openapi/**")
                     .permitAll()
+                    // Opening and accepting an invitation: the link is the credential of someone without a login yet.
+                    .pathMatchers(HttpMethod.GET, "/api/accounts/invitations/*")
+                    .permitAll()
+                    .pathMatchers(HttpMethod.POST, "/api/accounts/invitations/*/acceptance")
+                    .permitAll()
                     .anyExchange()
                     .authenticated())
         .oauth2ResourceServer(

@@ -63,6 +63,35 @@ public final class ChildProcess implements AutoCloseable {
     waitFor(process, 30);
   }
 
+  /** Freezes the process and its children (SIGSTOP): connections are accepted, nothing answers. */
+  public void freeze() {
+    signal("STOP");
+  }
+
+  /** Lets a frozen process run again (SIGCONT). */
+  public void thaw() {
+    signal("CONT");
+  }
+
+  private void signal(String signal) {
+    var pids = new java.util.ArrayList<String>();
+    pids.add(Long.toString(process.pid()));
+    process.descendants().forEach(child -> pids.add(Long.toString(child.pid())));
+    var command = new java.util.ArrayList<>(List.of("kill", "-" + signal));
+    command.addAll(pids);
+    try {
+      int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+      if (exit != 0) {
+        throw new IllegalStateException("kill -" + signal + " answered " + exit);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Asks the process to stop (SIGTERM), and kills it when it has not stopped in time. */
   @Override
   public void close() {

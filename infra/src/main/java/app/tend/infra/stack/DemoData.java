@@ -1,5 +1,6 @@
 package app.tend.infra.stack;
 
+import app.tend.infra.servers.EmbeddedMailServer;
 import app.tend.infra.servers.KeycloakAdmin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,8 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A clinic with an admin, a clinician and two couples with four weeks of check-ins, loaded the way
- * real people would create it: through the gateway and the services' APIs. Only the demo passwords
- * are set directly in Keycloak, where an invitation would let each person choose their own.
+ * real people would create it: through the gateway and the services' APIs. Partners join through
+ * the link in their invitation e-mail, read from the mail server, as a person would. Only the
+ * staff's demo passwords are set directly in Keycloak (staff have no invitation yet).
  */
 public final class DemoData {
 
@@ -40,14 +42,31 @@ public final class DemoData {
       new String[] {"admin@riverside.demo", PASSWORD, "clinic admin"},
       new String[] {OPERATOR, OPERATOR_PASSWORD, "platform admin"});
 
+  /** Reads the invitation link sent to an address, waiting for it to arrive. */
+  @FunctionalInterface
+  public interface Inbox {
+    String invitationLink(String email);
+  }
+
   private final String gateway;
   private final KeycloakAdmin keycloak;
+  private final Inbox inbox;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final JsonMapper json = JsonMapper.builder().build();
 
-  public DemoData(String gatewayUrl, KeycloakAdmin keycloak) {
+  public DemoData(String gatewayUrl, KeycloakAdmin keycloak, Inbox inbox) {
     this.gateway = gatewayUrl;
     this.keycloak = keycloak;
+    this.inbox = inbox;
+  }
+
+  /** An inbox on the embedded mail server: the latest message to the address that has a join link. */
+  public static Inbox inboxOf(EmbeddedMailServer mail) {
+    return email -> {
+      var message = mail.awaitMessage(email, 1, Duration.ofMinutes(1));
+      return message.link("http").filter(link -> link.contains("/join/"))
+          .orElseThrow(() -> new IllegalStateException("the invitation to " + email + " has no join link"));
+    };
   }
 
   /** True when the demo clinic exists already (data is kept between runs). */
@@ -78,11 +97,22 @@ public final class DemoData {
     var random = new Random(20261130L);
     for (JsonNode couple : couples) {
       for (JsonNode partner : couple.get("partners")) {
-        UUID id = UUID.fromString(partner.get("id").asString());
-        keycloak.setPassword(id, PASSWORD);
-        importHistory(operator, id, ZoneId.of(partner.get("timeZone").asString()), random);
+        String zone = partner.get("timeZone").asString();
+        UUID id = join(partner.get("email").asString(), partner.get("firstName").asString(), partner.get("lastName").asString(), zone);
+        importHistory(operator, id, ZoneId.of(zone), random);
       }
     }
+  }
+
+  /** Opens the invitation e-mail's link and joins, as the partner would on the join page. */
+  private UUID join(String email, String firstName, String lastName, String zone) {
+    String link = inbox.invitationLink(email);
+    String token = link.substring(link.lastIndexOf('/') + 1);
+    var joined = call("POST", "/api/accounts/invitations/" + token + "/acceptance", null, Map.of(
+        "firstName", firstName, "lastName", lastName, "password", PASSWORD, "timeZone", zone,
+        "reminderTime", "20:00", "quietHoursStart", "22:00", "quietHoursEnd", "07:00",
+        "consentAccepted", true, "reflectionsVisibleToClinician", firstName.equals("Alex") || firstName.equals("Sam")), 200);
+    return UUID.fromString(joined.get("partnerId").asString());
   }
 
   private JsonNode enrol(String clinician, Map<String, Object> first, Map<String, Object> second) {
@@ -149,12 +179,14 @@ public final class DemoData {
   private HttpResponse<String> send(String method, String path, String token, Object body) {
     var request = HttpRequest.newBuilder(URI.create(gateway + path))
         .timeout(Duration.ofSeconds(60))
-        .header("Authorization", "Bearer " + token)
-        .header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)))
-        .build();
+        .header("Content-Type", "application/json");
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    request
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
     try {
-      return http.send(request, HttpResponse.BodyHandlers.ofString());
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

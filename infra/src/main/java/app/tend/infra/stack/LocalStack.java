@@ -2,10 +2,12 @@ package app.tend.infra.stack;
 
 import app.tend.infra.servers.EmbeddedKafkaServer;
 import app.tend.infra.servers.EmbeddedKeycloakServer;
+import app.tend.infra.servers.EmbeddedMailServer;
 import app.tend.infra.servers.EmbeddedPostgresServer;
 import app.tend.infra.servers.KafkaEndpoint;
 import app.tend.infra.servers.KeycloakAdmin;
 import app.tend.infra.servers.KeycloakEndpoint;
+import app.tend.infra.servers.MailEndpoint;
 import app.tend.infra.servers.PostgresEndpoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,6 +38,7 @@ public final class LocalStack {
     Path logs = home.resolve("logs");
     if (fresh) {
       delete(data);
+      delete(home.resolve("mail"));
       say("Starting fresh: earlier data removed.");
     }
     long started = System.nanoTime();
@@ -75,13 +78,26 @@ public final class LocalStack {
     }
     var keycloakAdmin = new KeycloakAdmin(keycloak);
     keycloakAdmin.ensureRealm("http://localhost:8080");
+    MailEndpoint mail = externalMail();
+    EmbeddedMailServer mailCatcher = null;
+    if (mail == null) {
+      say("Starting the mail catcher (SMTP on port 3025; what it receives is kept in " + root.relativize(home.resolve("mail")) + "/) …");
+      mailCatcher = EmbeddedMailServer.start(3025);
+      toClose.add(mailCatcher);
+      toClose.add(MailDrop.start(mailCatcher, home.resolve("mail")));
+      mail = mailCatcher;
+    }
 
     say("Starting Tend's five apps (logs in " + root.relativize(logs) + "/) …");
-    var stack = Stack.start(root, home, Stack.Ports.local(), postgres, kafka, keycloak, true);
+    var stack = Stack.start(root, home, Stack.Ports.local(), postgres, kafka, keycloak, mail, true);
     toClose.add(stack);
 
-    var demo = new DemoData(stack.gatewayUrl(), keycloakAdmin);
+    var demo = new DemoData(stack.gatewayUrl(), keycloakAdmin, mailCatcher == null ? null : DemoData.inboxOf(mailCatcher));
     if (!demo.isLoaded()) {
+      if (mailCatcher == null) {
+        throw new IllegalStateException("Partners join the demo through their invitation e-mails, which only the built-in mail catcher "
+            + "lets this program read: start once without SMTP_HOST to load the demo data.");
+      }
       say("Loading demo data: a clinic, a clinician and two couples with four weeks of check-ins …");
       demo.load();
     }
@@ -96,6 +112,9 @@ public final class LocalStack {
     say("");
     say("  Gateway (API)   " + stack.gatewayUrl() + "   e.g. " + stack.gatewayUrl() + "/api/checkins/openapi");
     say("  Keycloak        " + keycloak.baseUrl() + "   (admin / admin)");
+    if (mailCatcher != null) {
+      say("  E-mail          " + home.resolve("mail") + "   (every message Tend sends, e.g. invitations)");
+    }
     say("  Logs            " + logs);
     say("");
     say("Press Ctrl-C to stop everything. Data is kept in " + data + "; ./tend up --fresh starts over.");
@@ -116,6 +135,19 @@ public final class LocalStack {
       public int port() { return port; }
       public String username() { return user; }
       public String password() { return password; }
+    };
+  }
+
+  private static MailEndpoint externalMail() {
+    String host = System.getenv("SMTP_HOST");
+    if (host == null) {
+      return null;
+    }
+    int port = Integer.parseInt(System.getenv().getOrDefault("SMTP_PORT", "25"));
+    say("Using the SMTP server at " + host + ":" + port);
+    return new MailEndpoint() {
+      public String host() { return host; }
+      public int smtpPort() { return port; }
     };
   }
 

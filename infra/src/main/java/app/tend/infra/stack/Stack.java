@@ -4,6 +4,7 @@ import app.tend.infra.servers.ChildProcess;
 import app.tend.infra.servers.KafkaEndpoint;
 import app.tend.infra.servers.KeycloakAdmin;
 import app.tend.infra.servers.KeycloakEndpoint;
+import app.tend.infra.servers.MailEndpoint;
 import app.tend.infra.servers.PostgresEndpoint;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,14 +40,15 @@ public final class Stack implements AutoCloseable {
    * to {@code workDirectory/logs}.
    */
   public static Stack start(Path projectRoot, Path workDirectory, Ports ports, PostgresEndpoint postgres, KafkaEndpoint kafka,
-      KeycloakEndpoint keycloak, boolean historyImport) {
+      KeycloakEndpoint keycloak, MailEndpoint mail, boolean historyImport) {
     for (String database : List.of("accounts", "checkins", "notifications")) {
       postgres.ensureDatabase(database);
     }
     String issuer = keycloak.issuer(KeycloakAdmin.REALM);
     var common = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "OIDC_ISSUER_URI", issuer);
     var accounts = new App("accounts-service", ports.accounts(), "256m", merge(common, database("ACCOUNTS", postgres, "accounts"),
-        Map.of("KEYCLOAK_URL", keycloak.baseUrl())));
+        Map.of("KEYCLOAK_URL", keycloak.baseUrl(), "SMTP_HOST", mail.host(), "SMTP_PORT", Integer.toString(mail.smtpPort()),
+            "TEND_JOIN_URL", "http://localhost:" + ports.webUi() + "/join")));
     var checkins = new App("checkin-service", ports.checkins(), "256m", merge(common, database("CHECKINS", postgres, "checkins"),
         Map.of("TEND_HISTORY_IMPORT_ENABLED", Boolean.toString(historyImport))));
     var notifications = new App("notification-service", ports.notifications(), "256m", merge(common, database("NOTIFICATIONS", postgres, "notifications")));

@@ -3,6 +3,7 @@ package app.tend.notifications.feed;
 import app.tend.contracts.EventCodec;
 import app.tend.contracts.Topics;
 import app.tend.contracts.checkin.CheckinSubmitted;
+import app.tend.contracts.notification.NotificationType;
 import app.tend.notifications.platform.messaging.ProcessedEvents;
 import java.time.Duration;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -62,17 +64,34 @@ class CheckinEventsListener {
     }
   }
 
+  /**
+   * Notifies the other partner, unless they have not joined yet or turned this kind off. The
+   * partner who checked in must be known here already (their {@code PartnerJoined} travels on
+   * another topic); until then the record is retried.
+   */
   private Mono<Void> notifyOtherPartner(CheckinSubmitted submitted, UUID clinicId, UUID eventId) {
     return database
-        .sql("select partner_id from couple_member where couple_id = :coupleId and clinic_id = :clinicId and partner_id <> :partnerId")
+        .sql("select partner_id, muted_notifications from couple_member where couple_id = :coupleId and clinic_id = :clinicId")
         .bind("coupleId", submitted.coupleId())
         .bind("clinicId", clinicId)
-        .bind("partnerId", submitted.partnerId())
-        .map(row -> row.get("partner_id", UUID.class))
+        .map(row -> new Member(row.get("partner_id", UUID.class), row.get("muted_notifications", String[].class)))
         .all()
-        .switchIfEmpty(Mono.error(new CoupleNotYetKnownException(submitted.coupleId())))
-        .concatMap(other -> feed.create(other, clinicId, NotificationKind.PARTNER_CHECKED_IN, eventId))
-        .then();
+        .collectList()
+        .flatMap(members -> {
+          if (members.stream().noneMatch(member -> member.partnerId().equals(submitted.partnerId()))) {
+            return Mono.error(new CoupleNotYetKnownException(submitted.coupleId()));
+          }
+          return Flux.fromIterable(members)
+              .filter(member -> !member.partnerId().equals(submitted.partnerId()) && !member.muted(NotificationType.PARTNER_CHECKED_IN))
+              .concatMap(other -> feed.create(other.partnerId(), clinicId, NotificationKind.PARTNER_CHECKED_IN, eventId))
+              .then();
+        });
+  }
+
+  private record Member(UUID partnerId, String[] mutedNotifications) {
+    boolean muted(NotificationType type) {
+      return mutedNotifications != null && java.util.Arrays.asList(mutedNotifications).contains(type.name());
+    }
   }
 
   /**

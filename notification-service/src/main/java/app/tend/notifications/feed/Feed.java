@@ -72,6 +72,19 @@ public class Feed {
     return Mono.zip(unread, newest.collectList(), FeedView::new);
   }
 
+  /** Every notification of the recipient, oldest first: their part of "download all my data". */
+  public Flux<NotificationView> all(UUID recipientId) {
+    return database.sql("select * from notification where recipient_id = :r order by created_at, id")
+        .bind("r", recipientId)
+        .map(Feed::view)
+        .all();
+  }
+
+  /** Removes every notification of a person who erased their account. */
+  public Mono<Void> eraseAllOf(UUID recipientId) {
+    return database.sql("delete from notification where recipient_id = :r").bind("r", recipientId).then();
+  }
+
   /** The notification, only when it is the recipient's own. */
   public Mono<NotificationView> find(UUID recipientId, UUID id) {
     return database.sql("select * from notification where id = :id and recipient_id = :r")

@@ -37,6 +37,12 @@ class FeedController {
     return CurrentCaller.get().flatMap(caller -> feed.feed(caller.subject()));
   }
 
+  /** notification-service's part of "download all my data": every notification the caller received. */
+  @GetMapping("/me/export")
+  Flux<NotificationView> export() {
+    return CurrentCaller.get().flatMapMany(caller -> feed.all(caller.subject()));
+  }
+
   @PostMapping("/{id}/read")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   Mono<Void> markRead(@PathVariable UUID id) {

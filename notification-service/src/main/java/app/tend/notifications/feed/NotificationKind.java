@@ -5,7 +5,10 @@ package app.tend.notifications.feed;
  * private answer or a safety flag: these texts reach the other partner's screen and inbox.
  */
 public enum NotificationKind {
-  PARTNER_CHECKED_IN("Your partner checked in today", "They took a minute for the two of you.", "/today");
+  PARTNER_CHECKED_IN("Your partner checked in today", "They took a minute for the two of you.", "/today"),
+  /** To the couple's clinician: that someone left, never why. */
+  PARTNER_LEFT("A partner has left Tend", "One partner of a couple you work with closed their account. Their partner's own practice "
+      + "continues.", "/caseload");
 
   private final String title;
   private final String body;

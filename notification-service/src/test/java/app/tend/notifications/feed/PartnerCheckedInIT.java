@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.tend.contracts.Topics;
+import app.tend.contracts.accounts.CoupleEnrolled;
+import app.tend.contracts.accounts.PartnerJoined;
+import app.tend.contracts.accounts.PreferencesChanged;
 import app.tend.contracts.checkin.CheckinSubmitted;
 import app.tend.contracts.checkin.TrustRatings;
+import app.tend.contracts.notification.NotificationType;
 import app.tend.testkit.TendTestProperties;
 import app.tend.testkit.TestCouples;
 import app.tend.testkit.TestCouples.Couple;
@@ -13,6 +17,8 @@ import app.tend.testkit.TopicProbe;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
@@ -81,6 +87,38 @@ class PartnerCheckedInIT {
         .jsonPath("$.notifications[0].title").isEqualTo("Your partner checked in today");
     web.get().uri("/api/notifications").headers(h -> h.setBearerAuth(couple.first().token())).exchange()
         .expectStatus().isOk().expectBody().jsonPath("$.unread").isEqualTo(0);
+  }
+
+  private void awaitHandled(UUID eventId) {
+    await().atMost(Duration.ofSeconds(60)).until(() ->
+        database.sql("select count(*) from processed_event where event_id = :e").bind("e", eventId)
+            .map(row -> row.get(0, Long.class)).one().block() == 1);
+  }
+
+  @Test
+  void nobodyIsToldWhileTheOtherPartnerHasNotJoinedOrHasTurnedItOff() {
+    // Only one partner of this couple has joined so far: their check-in is handled, not dead-lettered.
+    UUID clinicId = UUID.randomUUID();
+    UUID coupleId = UUID.randomUUID();
+    UUID alone = UUID.randomUUID();
+    TopicProbe.publish(new CoupleEnrolled(coupleId, clinicId, UUID.randomUUID()), clinicId, coupleId);
+    TopicProbe.publish(new PartnerJoined(coupleId, clinicId, alone, "Europe/London", LocalTime.of(20, 0), LocalTime.of(22, 0),
+        LocalTime.of(7, 0), false), clinicId, coupleId);
+    var early = TopicProbe.publish(new CheckinSubmitted(UUID.randomUUID(), coupleId, alone, LocalDate.now(), new TrustRatings(3, 3, 3, 3, 3)),
+        clinicId, coupleId);
+    awaitHandled(early.eventId());
+    assertThat(database.sql("select count(*) from notification where clinic_id = :c").bind("c", clinicId)
+        .map(row -> row.get(0, Long.class)).one().block()).isZero();
+
+    // The second partner turns "your partner checked in" off: the next check-in tells nobody.
+    TopicProbe.publish(new PreferencesChanged(couple.coupleId(), couple.clinicId(), couple.second().id(), "Europe/London",
+        LocalTime.of(20, 0), LocalTime.of(22, 0), LocalTime.of(7, 0), Set.of(NotificationType.PARTNER_CHECKED_IN)),
+        couple.clinicId(), couple.coupleId());
+    var muted = TopicProbe.publish(checkinBy(couple.first().id()), couple.clinicId(), couple.coupleId());
+    awaitHandled(muted.eventId());
+    assertThat(notificationsFor(couple.second().id())).isZero();
+    assertThat(TopicProbe.records(Topics.deadLetter(Topics.CHECKIN_CHECKIN), Duration.ofSeconds(2)))
+        .noneSatisfy(record -> assertThat(new String(record.value(), StandardCharsets.UTF_8)).contains(early.eventId().toString()));
   }
 
   @Test

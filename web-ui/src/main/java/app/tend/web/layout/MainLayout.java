@@ -8,6 +8,7 @@ import app.tend.web.feed.LiveFeed;
 import app.tend.web.feed.NotificationsView;
 import app.tend.web.platform.api.ApiProblem;
 import app.tend.web.platform.security.SignedIn;
+import app.tend.web.settings.SettingsView;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
@@ -79,6 +80,7 @@ public class MainLayout extends AppLayout {
       if (person.has(SignedIn.PARTNER)) {
         nav.addItem(new SideNavItem("Today", TodayView.class, VaadinIcon.HEART_O.create()));
         nav.addItem(new SideNavItem("My trends", MyTrendsView.class, VaadinIcon.CHART_LINE.create()));
+        nav.addItem(new SideNavItem("Settings", SettingsView.class, VaadinIcon.COG_O.create()));
       }
       if (person.has(SignedIn.CLINICIAN) || person.has(SignedIn.CLINIC_ADMIN)) {
         nav.addItem(new SideNavItem("Couples", CaseloadView.class, VaadinIcon.USERS.create()));

@@ -1,13 +1,22 @@
 package app.tend.accounts.platform.identity;
 
 import app.tend.accounts.platform.web.ConflictException;
+import app.tend.accounts.platform.web.InvalidRequestException;
+import app.tend.accounts.platform.web.UnavailableException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.ServerErrorException;
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.JacksonProvider;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.spi.ResteasyClientClassicProvider;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
@@ -21,6 +30,9 @@ import reactor.core.scheduler.Schedulers;
 @Component
 public class Logins implements DisposableBean {
 
+  /** The invitation a partner's login was made for, so a repeated acceptance finds it. */
+  static final String INVITATION_ATTRIBUTE = "tend_invitation";
+
   private final Keycloak keycloak;
   private final String realm;
 
@@ -32,6 +44,12 @@ public class Logins implements DisposableBean {
             .grantType("client_credentials")
             .clientId(settings.clientId())
             .clientSecret(settings.clientSecret())
+            // Without timeouts a Keycloak that hangs would hang the person joining with it.
+            .resteasyClient(ResteasyClientClassicProvider.createClientBuilder()
+                .connectTimeout(3, TimeUnit.SECONDS)
+                .readTimeout(10, TimeUnit.SECONDS)
+                .register(JacksonProvider.class, 100)
+                .build())
             .build();
     this.realm = settings.realm();
   }
@@ -47,21 +65,52 @@ public class Logins implements DisposableBean {
    * @throws LoginExistsException (in the Mono) when the e-mail address already has a login
    */
   public Mono<UUID> create(NewLogin login) {
-    return Mono.fromCallable(() -> createBlocking(login)).subscribeOn(Schedulers.boundedElastic());
+    return blocking(() -> createBlocking(login, null, null));
+  }
+
+  /**
+   * Creates the login of a partner accepting {@code invitationId}, with the password they chose.
+   * Safe to repeat: when an earlier attempt for the same invitation created the login but did not
+   * get to record it (a crash, a lost reply), that login is taken over and given this password.
+   *
+   * @throws LoginExistsException (in the Mono) when the address belongs to somebody else's login
+   */
+  public Mono<UUID> createForInvitation(NewLogin login, String password, UUID invitationId) {
+    return blocking(() -> createBlocking(login, password, invitationId));
+  }
+
+  /** Changes the name on a login, which Keycloak shows and puts in tokens. */
+  public Mono<Void> rename(UUID id, String firstName, String lastName) {
+    return blocking(() -> {
+          var user = keycloak.realm(realm).users().get(id.toString());
+          var representation = user.toRepresentation();
+          representation.setFirstName(firstName);
+          representation.setLastName(lastName);
+          user.update(representation);
+          return true;
+        })
+        .then();
   }
 
   /** Removes a login, e.g. one created for an enrolment that then failed. */
   public Mono<Void> delete(UUID id) {
-    return Mono.fromRunnable(() -> {
+    return blocking(() -> {
           try (Response ignored = keycloak.realm(realm).users().delete(id.toString())) {
             // the status does not matter: a login that is already gone is what we wanted
           }
+          return true;
         })
-        .subscribeOn(Schedulers.boundedElastic())
         .then();
   }
 
-  private UUID createBlocking(NewLogin login) {
+  /** Runs a blocking admin call off the request threads; Keycloak not answering becomes a retryable 503. */
+  private static <T> Mono<T> blocking(java.util.concurrent.Callable<T> call) {
+    return Mono.fromCallable(call)
+        .subscribeOn(Schedulers.boundedElastic())
+        .onErrorMap(e -> e instanceof ProcessingException || e instanceof ServerErrorException, LoginsUnavailableException::new);
+  }
+
+  private UUID createBlocking(NewLogin login, String password, UUID invitationId) {
     var user = new UserRepresentation();
     user.setUsername(login.email());
     user.setEmail(login.email());
@@ -69,12 +118,24 @@ public class Logins implements DisposableBean {
     user.setFirstName(login.firstName());
     user.setLastName(login.lastName());
     user.setEnabled(true);
-    user.setAttributes(Map.of("clinic_id", List.of(login.clinicId().toString())));
+    Map<String, List<String>> attributes = new HashMap<>();
+    attributes.put("clinic_id", List.of(login.clinicId().toString()));
+    if (invitationId != null) {
+      attributes.put(INVITATION_ATTRIBUTE, List.of(invitationId.toString()));
+    }
+    user.setAttributes(attributes);
+    if (password != null) {
+      user.setCredentials(List.of(passwordCredential(password)));
+    }
     var users = keycloak.realm(realm).users();
     UUID id;
     try (Response response = users.create(user)) {
       if (response.getStatus() == 409) {
-        throw new LoginExistsException();
+        return takeOverEarlierAttempt(login.email(), password, invitationId);
+      }
+      if (response.getStatus() == 400) {
+        // Keycloak's own password policy said no; its message names the rule, never the password.
+        throw new InvalidRequestException("Please choose another password: " + response.readEntity(String.class).replaceAll("[{}\"]", " ").strip());
       }
       id = UUID.fromString(CreatedResponseUtil.getCreatedId(response));
     }
@@ -90,9 +151,38 @@ public class Logins implements DisposableBean {
     return id;
   }
 
+  private UUID takeOverEarlierAttempt(String email, String password, UUID invitationId) {
+    if (invitationId == null) {
+      throw new LoginExistsException();
+    }
+    var users = keycloak.realm(realm).users();
+    var earlier = users.searchByEmail(email, true).stream()
+        .filter(user -> user.getAttributes() != null
+            && List.of(invitationId.toString()).equals(user.getAttributes().get(INVITATION_ATTRIBUTE)))
+        .findFirst()
+        .orElseThrow(LoginExistsException::new);
+    users.get(earlier.getId()).resetPassword(passwordCredential(password));
+    return UUID.fromString(earlier.getId());
+  }
+
+  private static CredentialRepresentation passwordCredential(String password) {
+    var credential = new CredentialRepresentation();
+    credential.setType(CredentialRepresentation.PASSWORD);
+    credential.setValue(password);
+    credential.setTemporary(false);
+    return credential;
+  }
+
   @Override
   public void destroy() {
     keycloak.close();
+  }
+
+  /** Keycloak did not answer; nothing was created, and trying again later is the remedy. */
+  public static final class LoginsUnavailableException extends UnavailableException {
+    LoginsUnavailableException(Throwable cause) {
+      super("We could not reach the sign-in service just now, so nothing was saved. Please try again in a minute.", cause);
+    }
   }
 
   /** The e-mail address already belongs to a login. */

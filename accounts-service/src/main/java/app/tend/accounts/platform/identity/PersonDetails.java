@@ -26,6 +26,13 @@ public record PersonDetails(String email, String firstName, String lastName) {
     if (email == null || !EMAIL.matcher(email).matches()) {
       problems.add(role + " e-mail address must look like name@example.org");
     }
+    problems.addAll(nameProblems(firstName, lastName, role));
+    return problems;
+  }
+
+  /** Problems with a name alone, e.g. when a person changes theirs. */
+  public static List<String> nameProblems(String firstName, String lastName, String role) {
+    List<String> problems = new ArrayList<>();
     if (firstName == null || firstName.isBlank() || firstName.length() > NAME_MAX) {
       problems.add(role + " first name must be 1 to " + NAME_MAX + " characters");
     }

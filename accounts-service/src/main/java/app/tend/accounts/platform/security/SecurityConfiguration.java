@@ -33,6 +33,11 @@ class SecurityConfiguration {
                 exchanges
                     .pathMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/prometheus", "/api/accounts/openapi/**")
                     .permitAll()
+                    // An invitation link is the credential of someone who has no login yet.
+                    .pathMatchers(HttpMethod.GET, "/api/accounts/invitations/*")
+                    .permitAll()
+                    .pathMatchers(HttpMethod.POST, "/api/accounts/invitations/*/acceptance")
+                    .permitAll()
                     .anyExchange()
                     .authenticated())
         .oauth2ResourceServer(

@@ -40,6 +40,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.CONFLICT, "Already there", e.getMessage());
   }
 
+  @ExceptionHandler(GoneException.class)
+  ProblemDetail gone(GoneException e) {
+    return problem(HttpStatus.GONE, e.title(), e.getMessage());
+  }
+
+  @ExceptionHandler(UnavailableException.class)
+  ResponseEntity<ProblemDetail> unavailable(UnavailableException e) {
+    log.warn("a dependency did not answer: {}", e.getCause() == null ? "?" : e.getCause().getClass().getName());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Not available right now", e.getMessage()));
+  }
+
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     // Logged by type only: the message of a database error can quote the values written.

@@ -65,4 +65,14 @@ public class Outbox {
                           .thenReturn(envelope);
                     }));
   }
+
+  /**
+   * Deletes kept events that name {@code id}, e.g. of a partner who erased their account: their
+   * ratings must not stay here once they are gone. Kafka's copies expire with the topic's retention.
+   */
+  public Mono<Void> forgetEventsAbout(UUID id) {
+    return database.sql("delete from outbox_event where envelope like :id")
+        .bind("id", "%" + id + "%")
+        .then();
+  }
 }

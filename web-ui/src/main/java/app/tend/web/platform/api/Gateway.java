@@ -50,8 +50,20 @@ public class Gateway {
    */
   public <T> T call(SignedIn person, Function<RestClient, T> call) {
     String token = accessToken(person);
+    return send(rest.mutate().defaultHeaders(headers -> headers.setBearerAuth(token)).build(), call);
+  }
+
+  /**
+   * Runs one call without anybody's token, for the few things a person does before they have a
+   * login (opening and accepting their invitation).
+   */
+  public <T> T callAnonymously(Function<RestClient, T> call) {
+    return send(rest, call);
+  }
+
+  private <T> T send(RestClient client, Function<RestClient, T> call) {
     try {
-      return call.apply(rest.mutate().defaultHeaders(headers -> headers.setBearerAuth(token)).build());
+      return call.apply(client);
     } catch (RestClientResponseException e) {
       throw new ApiProblem.Exception(problemFrom(e));
     } catch (ResourceAccessException e) {

@@ -21,10 +21,14 @@ import org.springframework.security.oauth2.client.OAuth2AuthorizedClientManager;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUserAuthority;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -38,12 +42,32 @@ class SecurityConfiguration {
   static final String REGISTRATION = "keycloak";
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http, LogoutSuccessHandler keycloakLogout) throws Exception {
+  SecurityFilterChain securityFilterChain(HttpSecurity http, LogoutSuccessHandler keycloakLogout, ClientRegistrationRepository registrations)
+      throws Exception {
     http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/styles/**", "/icons/**").permitAll());
+    http.oauth2Login(login -> login.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(withLoginHint(registrations))));
     return http.with(
             VaadinSecurityConfigurer.vaadin(),
             vaadin -> vaadin.oauth2LoginPage("/oauth2/authorization/" + REGISTRATION).logoutSuccessHandler(keycloakLogout))
         .build();
+  }
+
+  /**
+   * Passes {@code ?login_hint=} on to Keycloak, so someone who has just joined finds their e-mail
+   * address already filled in on the sign-in page.
+   */
+  private static OAuth2AuthorizationRequestResolver withLoginHint(ClientRegistrationRepository registrations) {
+    var resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
+    resolver.setAuthorizationRequestCustomizer(request -> {
+      var attributes = RequestContextHolder.getRequestAttributes();
+      if (attributes instanceof ServletRequestAttributes servlet) {
+        String hint = servlet.getRequest().getParameter("login_hint");
+        if (hint != null && hint.length() <= 320) {
+          request.additionalParameters(parameters -> parameters.put("login_hint", hint));
+        }
+      }
+    });
+    return resolver;
   }
 
   /** Roles the realm puts into the ID token, as {@code ROLE_partner} and so on. */

@@ -1,0 +1,235 @@
+package app.tend.accounts.invitation;
+
+import app.tend.accounts.platform.identity.Logins;
+import app.tend.accounts.platform.identity.Logins.NewLogin;
+import app.tend.accounts.platform.identity.PersonDetails;
+import app.tend.accounts.platform.outbox.Outbox;
+import app.tend.accounts.platform.outbox.Transactions;
+import app.tend.accounts.platform.security.Caller;
+import app.tend.accounts.platform.web.ConflictException;
+import app.tend.accounts.platform.web.GoneException;
+import app.tend.accounts.platform.web.NotFoundException;
+import app.tend.contracts.accounts.PartnerJoined;
+import io.r2dbc.spi.Readable;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** Opening, accepting and renewing invitations. */
+@Service
+public class InvitationService {
+
+  /** The consent text a partner accepts when joining; web-ui shows the words of this version. */
+  public static final String CONSENT_VERSION = "2026-11-30";
+
+  private static final int PASSWORD_MIN = 8;
+  /** How long after joining a repeated acceptance still answers who joined: long enough for retries. */
+  private static final Duration RETRY_WINDOW = Duration.ofMinutes(10);
+  private static final int PASSWORD_MAX = 128;
+
+  private final DatabaseClient database;
+  private final Invitations invitations;
+  private final Logins logins;
+  private final Outbox outbox;
+  private final Transactions transactions;
+
+  InvitationService(DatabaseClient database, Invitations invitations, Logins logins, Outbox outbox, Transactions transactions) {
+    this.database = database;
+    this.invitations = invitations;
+    this.logins = logins;
+    this.outbox = outbox;
+    this.transactions = transactions;
+  }
+
+  /** What the link's page shows; a link that was never issued is simply not found. */
+  public Mono<InvitationPreview> preview(String token) {
+    return find(token).map(found -> switch (found.invitee().state()) {
+      case OPEN -> new InvitationPreview(InvitationState.OPEN, found.clinicName(), found.invitedBy(), found.invitee().firstName(),
+          found.invitee().lastName(), found.invitee().email(), found.invitee().timeZone(), found.invitee().expiresAt());
+      // Whoever holds an old link learns only that it was used, not that its person left.
+      case LEFT -> new InvitationPreview(InvitationState.ACCEPTED, found.clinicName(), null, null, null, null, null, found.invitee().expiresAt());
+      default -> new InvitationPreview(found.invitee().state(), found.clinicName(), null, null, null, null, null, found.invitee().expiresAt());
+    });
+  }
+
+  /**
+   * Joins: the login in Keycloak first (it may refuse the password, or not answer), then the
+   * partner, the used invitation and {@code PartnerJoined} in one transaction. If that transaction
+   * fails the login is removed again, so there is never a login without a partner or the reverse.
+   * Accepting again soon after success (a retry after a lost reply) answers the same, without a
+   * second login; later, an old link only says it was used and names nobody.
+   */
+  public Mono<JoinedPartner> accept(String token, AcceptInvitationRequest request) {
+    return Mono.fromRunnable(() -> validate(request))
+        .then(find(token))
+        .flatMap(found -> switch (found.invitee().state()) {
+          case ACCEPTED -> found.acceptedAt().isAfter(Instant.now().minus(RETRY_WINDOW))
+              ? Mono.just(new JoinedPartner(found.invitee().partnerId(), found.invitee().email()))
+              : Mono.error(used());
+          case LEFT -> Mono.error(used());
+          case REVOKED -> Mono.error(withdrawn());
+          case EXPIRED -> Mono.error(expired());
+          case OPEN -> join(found, request);
+        });
+  }
+
+  private Mono<JoinedPartner> join(FoundInvitation found, AcceptInvitationRequest request) {
+    var invitee = found.invitee();
+    var login = new NewLogin(invitee.email(), request.firstName().strip(), request.lastName().strip(), found.clinicId(), Caller.PARTNER);
+    return logins.createForInvitation(login, request.password(), invitee.invitationId())
+        .flatMap(partnerId -> transactions.run(() -> record(found, partnerId, request))
+            .onErrorResume(e -> logins.delete(partnerId).then(Mono.error(e))));
+  }
+
+  private Mono<JoinedPartner> record(FoundInvitation found, UUID partnerId, AcceptInvitationRequest request) {
+    var invitee = found.invitee();
+    return database
+        .sql(
+            """
+            update invitation set accepted_at = now(), partner_id = :partnerId
+            where id = :id and accepted_at is null and revoked_at is null and expires_at > now()
+            """)
+        .bind("partnerId", partnerId)
+        .bind("id", invitee.invitationId())
+        .fetch()
+        .rowsUpdated()
+        .flatMap(updated -> updated == 1
+            ? Mono.empty()
+            // Withdrawn or expired between opening and accepting: the login made for it goes again.
+            : Mono.error(new GoneException("This invitation no longer works",
+                "This invitation was withdrawn or expired a moment ago. Please ask your clinic for a new one.")))
+        .then(database
+            .sql(
+                """
+                insert into partner (id, couple_id, clinic_id, email, first_name, last_name, time_zone, reminder_time,
+                                     quiet_hours_start, quiet_hours_end, reflections_visible_to_clinician, consent_version, consented_at)
+                values (:id, :coupleId, :clinicId, :email, :first, :last, :zone, :reminder, :quietStart, :quietEnd, :reflections, :consent, now())
+                """)
+            .bind("id", partnerId)
+            .bind("coupleId", found.coupleId())
+            .bind("clinicId", found.clinicId())
+            .bind("email", invitee.email())
+            .bind("first", request.firstName().strip())
+            .bind("last", request.lastName().strip())
+            .bind("zone", request.timeZone())
+            .bind("reminder", request.reminderTime())
+            .bind("quietStart", request.quietHoursStart())
+            .bind("quietEnd", request.quietHoursEnd())
+            .bind("reflections", request.reflectionsVisibleToClinician())
+            .bind("consent", CONSENT_VERSION)
+            .then())
+        .then(outbox.append(
+            new PartnerJoined(found.coupleId(), found.clinicId(), partnerId, request.timeZone(), request.reminderTime(),
+                request.quietHoursStart(), request.quietHoursEnd(), request.reflectionsVisibleToClinician()),
+            found.clinicId(), found.coupleId()))
+        .thenReturn(new JoinedPartner(partnerId, invitee.email()));
+  }
+
+  /**
+   * Sends a person a new link: the old one stops working, the new one runs for the full time. A
+   * clinician may renew invitations of their own couples, a clinic admin any of the clinic's.
+   */
+  public Mono<Invitee> renew(Caller caller, UUID invitationId) {
+    if (caller.clinicId().isEmpty() || !(caller.has(Caller.CLINICIAN) || caller.has(Caller.CLINIC_ADMIN))) {
+      return Mono.error(new NotFoundException("There is nothing here for you."));
+    }
+    UUID clinicId = caller.clinicId().get();
+    return transactions.run(() -> database
+        .sql(
+            """
+            select i.id, i.couple_id, i.email, i.first_name, i.last_name, i.time_zone, i.accepted_at
+            from invitation i join couple c on c.id = i.couple_id
+            where i.id = :id and i.clinic_id = :clinicId and (:wholeClinic or c.clinician_id = :caller)
+            for update of i
+            """)
+        .bind("id", invitationId)
+        .bind("clinicId", clinicId)
+        .bind("wholeClinic", caller.has(Caller.CLINIC_ADMIN))
+        .bind("caller", caller.subject())
+        .map(row -> row)
+        .one()
+        .switchIfEmpty(Mono.error(new NotFoundException("There is no such invitation at your clinic.")))
+        .flatMap(row -> {
+          if (row.get("accepted_at", Instant.class) != null) {
+            return Mono.error(new ConflictException("This person has joined already; they sign in with their e-mail address."));
+          }
+          UUID coupleId = row.get("couple_id", UUID.class);
+          var person = new PersonDetails(row.get("email", String.class), row.get("first_name", String.class), row.get("last_name", String.class));
+          return database.sql("update invitation set revoked_at = now() where couple_id = :coupleId and email = :email and accepted_at is null and revoked_at is null")
+              .bind("coupleId", coupleId)
+              .bind("email", person.email())
+              .then()
+              .then(invitations.issue(clinicId, coupleId, caller.subject(), person, row.get("time_zone", String.class)));
+        }))
+        .flatMap(newId -> invitations.one(clinicId, newId));
+  }
+
+  private Mono<FoundInvitation> find(String token) {
+    if (token == null || token.length() > 100) {
+      return Mono.error(notFound());
+    }
+    return database
+        .sql(
+            "select i.clinic_id, i.couple_id, i.accepted_at, c.name as clinic_name, s.first_name || ' ' || s.last_name as invited_by, "
+                + Invitations.INVITEE_COLUMNS
+                + """
+                  from invitation i join clinic c on c.id = i.clinic_id join staff s on s.id = i.invited_by
+                  left join partner p on p.id = i.partner_id
+                  where i.token_hash = :hash
+                """)
+        .bind("hash", InvitationLinks.hash(token))
+        .map(InvitationService::found)
+        .one()
+        .switchIfEmpty(Mono.error(notFound()));
+  }
+
+  private record FoundInvitation(UUID clinicId, UUID coupleId, Instant acceptedAt, String clinicName, String invitedBy, Invitee invitee) {}
+
+  private static FoundInvitation found(Readable row) {
+    return new FoundInvitation(row.get("clinic_id", UUID.class), row.get("couple_id", UUID.class), row.get("accepted_at", Instant.class),
+        row.get("clinic_name", String.class), row.get("invited_by", String.class), Invitations.invitee(row));
+  }
+
+  private static NotFoundException notFound() {
+    return new NotFoundException("This invitation link is not one we know. Please check that the whole link was copied, or ask your clinic for a new one.");
+  }
+
+  private static GoneException used() {
+    return new GoneException("This invitation has been used",
+        "Someone has already joined with this link. If that was you, sign in with your e-mail address and password.");
+  }
+
+  private static GoneException expired() {
+    return new GoneException("This invitation has expired",
+        "Invitation links work for a limited time, and this one has run out. Please ask your clinic to send you a new one.");
+  }
+
+  private static GoneException withdrawn() {
+    return new GoneException("This invitation was replaced",
+        "Your clinic sent a newer invitation or withdrew this one. Please use the latest e-mail, or ask your clinic for a new one.");
+  }
+
+  private static void validate(AcceptInvitationRequest request) {
+    List<String> problems = new ArrayList<>();
+    if (request == null) {
+      PersonDetails.refuseUnless(List.of("the answers are missing"));
+    }
+    problems.addAll(PersonDetails.nameProblems(request.firstName(), request.lastName(), "your"));
+    if (request.password() == null || request.password().length() < PASSWORD_MIN || request.password().length() > PASSWORD_MAX) {
+      problems.add("your password must be " + PASSWORD_MIN + " to " + PASSWORD_MAX + " characters");
+    }
+    problems.addAll(request.day().problems());
+    if (!Boolean.TRUE.equals(request.consentAccepted())) {
+      problems.add("that you have read and agree to what your clinician and your partner can see");
+    }
+    if (request.reflectionsVisibleToClinician() == null) {
+      problems.add("whether your clinician may read your private reflections");
+    }
+    PersonDetails.refuseUnless(problems);
+  }
+}

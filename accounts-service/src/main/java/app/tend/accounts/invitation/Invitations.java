@@ -1,0 +1,135 @@
+package app.tend.accounts.invitation;
+
+import app.tend.accounts.platform.identity.PersonDetails;
+import app.tend.accounts.platform.outbox.Outbox;
+import app.tend.contracts.accounts.PartnerInvited;
+import io.r2dbc.spi.Readable;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Invitations as rows: issued with their event, and read back per couple. */
+@Component
+public class Invitations {
+
+  /** Columns and state of an invitation {@code i} with its partner {@code p}, for {@link #invitee}. */
+  static final String INVITEE_COLUMNS =
+      """
+      i.id, i.partner_id, i.email, coalesce(p.first_name, i.first_name) as first_name,
+      coalesce(p.last_name, i.last_name) as last_name, coalesce(p.time_zone, i.time_zone) as time_zone,
+      case when i.left_at is not null then 'LEFT' when i.accepted_at is not null then 'ACCEPTED' when i.revoked_at is not null then 'REVOKED'
+           when i.expires_at <= now() then 'EXPIRED' else 'OPEN' end as state,
+      i.expires_at, i.mail_sent_at, (i.mail_sent_at is null and i.mail_last_error is not null) as mail_delayed
+      """;
+
+  private final DatabaseClient database;
+  private final InvitationLinks links;
+  private final InvitationSettings settings;
+  private final Outbox outbox;
+  private final Clock clock;
+
+  Invitations(DatabaseClient database, InvitationLinks links, InvitationSettings settings, Outbox outbox, Clock clock) {
+    this.database = database;
+    this.links = links;
+    this.settings = settings;
+    this.outbox = outbox;
+    this.clock = clock;
+  }
+
+  /**
+   * Issues an invitation and records {@code PartnerInvited}; the e-mail goes out from
+   * {@link InvitationMailer} once the transaction this must run in has committed.
+   */
+  public Mono<UUID> issue(UUID clinicId, UUID coupleId, UUID invitedBy, PersonDetails person, String timeZone) {
+    UUID id = UUID.randomUUID();
+    Instant expiresAt = clock.instant().plus(settings.validFor());
+    var normalised = person.normalised();
+    return database
+        .sql(
+            """
+            insert into invitation (id, clinic_id, couple_id, email, first_name, last_name, time_zone, invited_by, token_hash, expires_at)
+            values (:id, :clinicId, :coupleId, :email, :first, :last, :zone, :invitedBy, :hash, :expiresAt)
+            """)
+        .bind("id", id)
+        .bind("clinicId", clinicId)
+        .bind("coupleId", coupleId)
+        .bind("email", normalised.email())
+        .bind("first", normalised.firstName())
+        .bind("last", normalised.lastName())
+        .bind("zone", timeZone)
+        .bind("invitedBy", invitedBy)
+        .bind("hash", links.hashOf(id))
+        .bind("expiresAt", expiresAt)
+        .then()
+        .then(outbox.append(new PartnerInvited(coupleId, clinicId, id, expiresAt), clinicId, coupleId))
+        .thenReturn(id);
+  }
+
+  /** The people of each couple: per address its latest invitation, and the partner who joined with it. */
+  public Flux<CoupleInvitee> ofCouples(UUID clinicId, Collection<UUID> coupleIds) {
+    if (coupleIds.isEmpty()) {
+      return Flux.empty();
+    }
+    return database
+        .sql(
+            "select * from (select distinct on (i.couple_id, i.email) i.couple_id, i.created_at as invited_at, "
+                + INVITEE_COLUMNS
+                + """
+                  from invitation i left join partner p on p.id = i.partner_id
+                  where i.clinic_id = :clinicId and i.couple_id = any(:coupleIds)
+                  order by i.couple_id, i.email, i.created_at desc
+                ) latest order by couple_id, invited_at, email
+                """)
+        .bind("clinicId", clinicId)
+        .bind("coupleIds", coupleIds.toArray(UUID[]::new))
+        .map(row -> new CoupleInvitee(row.get("couple_id", UUID.class), invitee(row)))
+        .all();
+  }
+
+  /** One invitation as its clinic sees it. */
+  public Mono<Invitee> one(UUID clinicId, UUID invitationId) {
+    return database
+        .sql("select " + INVITEE_COLUMNS + " from invitation i left join partner p on p.id = i.partner_id where i.id = :id and i.clinic_id = :clinicId")
+        .bind("id", invitationId)
+        .bind("clinicId", clinicId)
+        .map(Invitations::invitee)
+        .one();
+  }
+
+  /** An invitee and their couple. */
+  public record CoupleInvitee(UUID coupleId, Invitee invitee) {}
+
+  /** The couple where {@code email} has a live or accepted invitation in this clinic, if any. */
+  public Flux<UUID> couplesOf(UUID clinicId, List<String> emails) {
+    return database
+        .sql(
+            """
+            select distinct couple_id from invitation
+            where clinic_id = :clinicId and email = any(:emails) and revoked_at is null
+            """)
+        .bind("clinicId", clinicId)
+        .bind("emails", emails.toArray(String[]::new))
+        .map(row -> row.get("couple_id", UUID.class))
+        .all();
+  }
+
+  static Invitee invitee(Readable row) {
+    return new Invitee(
+        row.get("id", UUID.class),
+        row.get("partner_id", UUID.class),
+        row.get("email", String.class),
+        row.get("first_name", String.class),
+        row.get("last_name", String.class),
+        row.get("time_zone", String.class),
+        InvitationState.valueOf(row.get("state", String.class)),
+        row.get("expires_at", Instant.class),
+        row.get("mail_sent_at", Instant.class),
+        Boolean.TRUE.equals(row.get("mail_delayed", Boolean.class)));
+  }
+}

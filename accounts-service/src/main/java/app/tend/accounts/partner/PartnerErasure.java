@@ -1,0 +1,99 @@
+package app.tend.accounts.partner;
+
+import app.tend.accounts.platform.identity.Logins;
+import app.tend.accounts.platform.outbox.Outbox;
+import app.tend.accounts.platform.outbox.Transactions;
+import app.tend.accounts.platform.security.Caller;
+import app.tend.accounts.platform.web.InvalidRequestException;
+import app.tend.accounts.platform.web.NotFoundException;
+import app.tend.contracts.accounts.PartnerErased;
+import java.time.Duration;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/**
+ * Erases a partner's account: here, their partner row and the name and address on their
+ * invitations go, and {@code PartnerErased} tells the other services to remove theirs; their
+ * login goes from Keycloak. The partner's partner keeps everything that is their own.
+ *
+ * <p>The database change, the event and a note that the login must go are one transaction. The
+ * login is removed right after; if Keycloak does not answer, {@link #removeLeftoverLogins} keeps
+ * trying, so a login never outlives its erasure for long.
+ */
+@Service
+public class PartnerErasure {
+
+  private static final Logger log = LoggerFactory.getLogger(PartnerErasure.class);
+
+  private final DatabaseClient database;
+  private final Logins logins;
+  private final Outbox outbox;
+  private final Transactions transactions;
+
+  PartnerErasure(DatabaseClient database, Logins logins, Outbox outbox, Transactions transactions) {
+    this.database = database;
+    this.logins = logins;
+    this.outbox = outbox;
+    this.transactions = transactions;
+  }
+
+  /** The partner's own choice, confirmed: nobody else can erase them. */
+  public Mono<Void> erase(Caller caller, EraseAccountRequest request) {
+    if (!caller.has(Caller.PARTNER) || caller.clinicId().isEmpty()) {
+      return Mono.error(new NotFoundException("There is nothing here for you."));
+    }
+    if (request == null || !Boolean.TRUE.equals(request.confirmed())) {
+      return Mono.error(new InvalidRequestException("Please check: that you understand erasing cannot be undone."));
+    }
+    UUID partnerId = caller.subject();
+    UUID clinicId = caller.clinicId().get();
+    return transactions.run(() -> database
+            .sql("delete from partner where id = :id and clinic_id = :clinicId returning couple_id")
+            .bind("id", partnerId)
+            .bind("clinicId", clinicId)
+            .map(row -> row.get("couple_id", UUID.class))
+            .one()
+            .switchIfEmpty(Mono.error(new NotFoundException("There is nothing here for you.")))
+            .flatMap(coupleId -> database
+                .sql(
+                    """
+                    update invitation set email = 'erased-' || id, first_name = '', last_name = '', time_zone = 'Etc/UTC',
+                      left_at = coalesce(left_at, now()), mail_last_error = null
+                    where partner_id = :id or (couple_id = :coupleId and email = (select email from invitation where partner_id = :id))
+                    """)
+                .bind("id", partnerId)
+                .bind("coupleId", coupleId)
+                .then()
+                .then(database.sql("insert into login_deletion (login_id) values (:id) on conflict do nothing").bind("id", partnerId).then())
+                .then(outbox.append(new PartnerErased(coupleId, clinicId, partnerId), clinicId, coupleId))))
+        .then(removeLogin(partnerId).onErrorResume(e -> {
+          log.warn("login of an erased partner not removed yet ({}); retrying in the background", e.getClass().getName());
+          return Mono.empty();
+        }));
+  }
+
+  private Mono<Void> removeLogin(UUID loginId) {
+    return logins.delete(loginId)
+        .then(database.sql("delete from login_deletion where login_id = :id").bind("id", loginId).then());
+  }
+
+  /** Retries removing logins whose erasure is stored but whose removal Keycloak did not confirm. */
+  @Scheduled(fixedDelayString = "${tend.erasure.retry-interval:30s}")
+  void removeLeftoverLogins() {
+    database.sql("update login_deletion set attempts = attempts + 1 returning login_id")
+        .map(row -> row.get("login_id", UUID.class))
+        .all()
+        .concatMap(id -> removeLogin(id).onErrorResume(e -> database
+            .sql("update login_deletion set last_error = :error where login_id = :id")
+            .bind("error", e.getClass().getSimpleName())
+            .bind("id", id)
+            .then()))
+        .then()
+        .block(Duration.ofMinutes(2));
+  }
+}

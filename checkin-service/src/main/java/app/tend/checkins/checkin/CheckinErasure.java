@@ -1,0 +1,32 @@
+package app.tend.checkins.checkin;
+
+import app.tend.checkins.platform.outbox.Outbox;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Removes everything of a partner who erased their account: their check-ins with their ratings and
+ * texts, and the events about them still kept in the outbox. Their partner's check-ins stay. Safe
+ * to run twice.
+ */
+@Component
+public class CheckinErasure {
+
+  private final DatabaseClient database;
+  private final Outbox outbox;
+
+  CheckinErasure(DatabaseClient database, Outbox outbox) {
+    this.database = database;
+    this.outbox = outbox;
+  }
+
+  /** Must run in the transaction that records the erasure event as handled. */
+  public Mono<Void> eraseAllOf(UUID partnerId) {
+    return database.sql("delete from checkin where partner_id = :partnerId")
+        .bind("partnerId", partnerId)
+        .then()
+        .then(outbox.forgetEventsAbout(partnerId));
+  }
+}

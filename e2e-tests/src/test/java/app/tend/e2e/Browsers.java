@@ -1,0 +1,65 @@
+package app.tend.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's headless Chromium at phone width, and the few moves a person makes with it. */
+final class Browsers {
+
+  private Browsers() {}
+
+  static WebDriver phone() {
+    var options = new ChromeOptions();
+    options.setBinary(System.getProperty("tend.chromium", "/usr/bin/chromium"));
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=375,900");
+    var service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(Path.of(System.getProperty("tend.chromedriver", "/usr/bin/chromedriver")).toFile())
+        .build();
+    return new ChromeDriver(service, options);
+  }
+
+  static WebDriverWait waitUpTo(WebDriver driver, int seconds) {
+    return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+  }
+
+  /** Opens {@code path}, which sends the browser to Keycloak's sign-in page, and signs in there. */
+  static void signIn(WebDriver driver, String path, String email, String password) {
+    driver.get(RunningTend.stack().webUiUrl() + path);
+    waitUpTo(driver, 60).until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(email);
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.id("kc-login")).click();
+  }
+
+  /** Brings the element to the middle of the small screen first, as a person scrolling would. */
+  static void tap(WebDriver driver, WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    element.click();
+  }
+
+  static void heading(WebDriver driver, String text) {
+    waitUpTo(driver, 60).until(ExpectedConditions.presenceOfElementLocated(By.xpath("//h1[normalize-space()='" + text + "']")));
+  }
+
+  /** Keeps a screenshot in {@code target/screenshots} for looking at afterwards. */
+  static void save(WebDriver driver, String name) throws Exception {
+    if (driver == null) {
+      return;
+    }
+    Path folder = Path.of("target", "screenshots");
+    Files.createDirectories(folder);
+    Files.write(folder.resolve(name), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+  }
+}

@@ -1,0 +1,99 @@
+package app.tend.infra.servers;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A real SMTP server (GreenMail) inside this JVM, which keeps every message it receives so the local
+ * stack can show them and tests can read them. It accepts mail for any address without
+ * authentication, as a development mail catcher does.
+ */
+public final class EmbeddedMailServer implements MailEndpoint, AutoCloseable {
+
+  /** One received message, as a person would read it. */
+  public record ReceivedMail(String to, String subject, String text) {
+
+    /** The first link in the text that starts with {@code prefix}. */
+    public Optional<String> link(String prefix) {
+      var matcher = Pattern.compile(Pattern.quote(prefix) + "\\S+").matcher(text);
+      return matcher.find() ? Optional.of(matcher.group()) : Optional.empty();
+    }
+  }
+
+  private final GreenMail greenMail;
+
+  private EmbeddedMailServer(GreenMail greenMail) {
+    this.greenMail = greenMail;
+  }
+
+  /** Starts SMTP on {@code port} (0 picks a free one) on the loopback address. */
+  public static EmbeddedMailServer start(int port) {
+    var server = new GreenMail(new ServerSetup(port == 0 ? Ports.free() : port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    server.start();
+    return new EmbeddedMailServer(server);
+  }
+
+  @Override
+  public String host() {
+    return "127.0.0.1";
+  }
+
+  @Override
+  public int smtpPort() {
+    return greenMail.getSmtp().getPort();
+  }
+
+  /** Everything received so far, oldest first. */
+  public List<ReceivedMail> received() {
+    return Arrays.stream(greenMail.getReceivedMessages()).map(EmbeddedMailServer::read).toList();
+  }
+
+  /** Messages to {@code address}, oldest first. */
+  public List<ReceivedMail> receivedBy(String address) {
+    return received().stream().filter(mail -> mail.to().equalsIgnoreCase(address)).toList();
+  }
+
+  /** Waits up to {@code timeout} for the {@code count}-th message to {@code address}, and returns it. */
+  public ReceivedMail awaitMessage(String address, int count, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      var messages = receivedBy(address);
+      if (messages.size() >= count) {
+        return messages.get(count - 1);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("no message number " + count + " to " + address + " within " + timeout);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static ReceivedMail read(MimeMessage message) {
+    try {
+      var to = message.getRecipients(Message.RecipientType.TO);
+      return new ReceivedMail(to == null || to.length == 0 ? "" : ((jakarta.mail.internet.InternetAddress) to[0]).getAddress(),
+          message.getSubject(), (message.getContent() instanceof String text ? text : GreenMailUtil.getBody(message)).replace("\r\n", "\n"));
+    } catch (MessagingException | java.io.IOException e) {
+      throw new IllegalStateException("a received message could not be read", e);
+    }
+  }
+
+  @Override
+  public void close() {
+    greenMail.stop();
+  }
+}

@@ -1,0 +1,55 @@
+package app.tend.web.caseload;
+
+import app.tend.web.platform.api.Gateway;
+import app.tend.web.platform.security.SignedIn;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** accounts-service's couples, clinicians and invitations, as the staff pages use them. */
+@Component
+class CoupleApi {
+
+  private final Gateway gateway;
+
+  CoupleApi(Gateway gateway) {
+    this.gateway = gateway;
+  }
+
+  enum State { OPEN, ACCEPTED, EXPIRED, REVOKED, LEFT }
+
+  record Person(UUID invitationId, UUID partnerId, String email, String firstName, String lastName, String timeZone, State state,
+                Instant expiresAt, Instant mailSentAt, boolean mailDelayed) {}
+
+  record Couple(UUID id, UUID clinicId, UUID clinicianId, List<Person> partners) {}
+
+  record Clinician(UUID id, String firstName, String lastName, boolean active) {
+    String name() {
+      return firstName + " " + lastName;
+    }
+  }
+
+  record NewPerson(String email, String firstName, String lastName) {}
+
+  record NewPartner(NewPerson person, String timeZone) {}
+
+  record Enrolment(UUID clinicianId, List<NewPartner> partners) {}
+
+  List<Couple> couples(SignedIn person) {
+    return Arrays.asList(gateway.call(person, rest -> rest.get().uri("/api/accounts/couples").retrieve().body(Couple[].class)));
+  }
+
+  List<Clinician> clinicians(SignedIn person) {
+    return Arrays.asList(gateway.call(person, rest -> rest.get().uri("/api/accounts/clinicians").retrieve().body(Clinician[].class)));
+  }
+
+  Couple enrol(SignedIn person, Enrolment enrolment) {
+    return gateway.call(person, rest -> rest.post().uri("/api/accounts/couples").body(enrolment).retrieve().body(Couple.class));
+  }
+
+  Person renewInvitation(SignedIn person, UUID invitationId) {
+    return gateway.call(person, rest -> rest.post().uri("/api/accounts/invitations/{id}/renewal", invitationId).retrieve().body(Person.class));
+  }
+}
