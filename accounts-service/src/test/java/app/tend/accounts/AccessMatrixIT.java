@@ -4,7 +4,6 @@ import static app.tend.accounts.TestClinics.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tend.accounts.couple.CoupleView;
-import app.tend.testkit.TendTestProperties;
 import app.tend.testkit.TestInfrastructure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,11 +38,7 @@ class AccessMatrixIT {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    TendTestProperties.postgres(registry, "accounts");
-    TendTestProperties.kafka(registry);
-    TendTestProperties.keycloak(registry);
-    TendTestProperties.mail(registry);
-    registry.add("tend.keycloak.server-url", () -> TestInfrastructure.keycloak().baseUrl());
+    TestClinics.servers(registry);
   }
 
   @Autowired WebTestClient web;
@@ -57,6 +52,7 @@ class AccessMatrixIT {
   private CoupleView couple;
   private String acceptedToken;
   private UUID openInvitation;
+  private UUID spareClinic;
 
   @BeforeAll
   void clinicsCouplesAndPartners() {
@@ -77,6 +73,9 @@ class AccessMatrixIT {
             TestClinics.partner("q-" + UUID.randomUUID() + "@home.test", "Di", "Europe/Berlin"))))
         .exchange().expectStatus().isCreated().expectBody(CoupleView.class).returnResult().getResponseBody();
     openInvitation = pending.partners().getFirst().invitationId();
+    String spareAdmin = TestClinics.newClinic(web);
+    spareClinic = UUID.fromString((String) web.get().uri("/api/accounts/me").headers(h -> h.setBearerAuth(token(spareAdmin))).exchange()
+        .expectBody(Map.class).returnResult().getResponseBody().get("clinicId"));
 
     callers.put("platform admin", TestInfrastructure.keycloakAdmin().accessToken("operator@tend.local", "tend-operator"));
     callers.put("clinic admin of this clinic", token(adminA));
@@ -125,7 +124,20 @@ class AccessMatrixIT {
       new Endpoint("create a clinic", HttpMethod.POST, t -> "/api/accounts/clinics",
           t -> Map.of("name", "Another Clinic", "timeZone", "Europe/Berlin", "admin", newPerson()), List.of(PLATFORM)),
       new Endpoint("list clinics", HttpMethod.GET, t -> "/api/accounts/clinics", t -> null, List.of(PLATFORM)),
+      new Endpoint("deactivate a clinic", HttpMethod.POST, t -> "/api/accounts/clinics/" + t.spareClinic + "/deactivation", t -> null,
+          List.of(PLATFORM)),
       new Endpoint("add a clinician", HttpMethod.POST, t -> "/api/accounts/clinicians", t -> newPerson(), List.of(ADMIN, OTHER_ADMIN)),
+      new Endpoint("rename a clinician", HttpMethod.PUT, t -> "/api/accounts/clinicians/" + t.clinicianId,
+          t -> Map.of("firstName", "Casey", "lastName", "Clinician"), List.of(ADMIN)),
+      // The couple's clinician still has couples: the admin reaches the rule that refuses (409), nobody else gets that far.
+      new Endpoint("deactivate a clinician", HttpMethod.POST, t -> "/api/accounts/clinicians/" + t.clinicianId + "/deactivation", t -> null,
+          List.of(ADMIN), 409),
+      new Endpoint("assign a couple's clinician", HttpMethod.PUT, t -> "/api/accounts/couples/" + t.couple.id() + "/clinician",
+          t -> Map.of("clinicianId", t.clinicianId), List.of(ADMIN)),
+      new Endpoint("read clinic settings", HttpMethod.GET, t -> "/api/accounts/clinic/settings", t -> null, List.of(ADMIN, OTHER_ADMIN)),
+      new Endpoint("change clinic settings", HttpMethod.PUT, t -> "/api/accounts/clinic/settings",
+          t -> Map.of("defaultReminderTime", "20:00", "defaultQuietHoursStart", "22:00", "defaultQuietHoursEnd", "07:00",
+              "alertTrendDrop", 1.0, "alertDaysWithoutCheckin", 4, "measureEveryDays", 7), List.of(ADMIN, OTHER_ADMIN)),
       new Endpoint("list clinicians", HttpMethod.GET, t -> "/api/accounts/clinicians", t -> null, List.of(ADMIN, OTHER_ADMIN, CLINICIAN)),
       // The body names this clinic's clinician: another clinic's admin must not reach them.
       new Endpoint("enrol a couple", HttpMethod.POST, t -> "/api/accounts/couples", t -> newCouple(t.clinicianId), List.of(ADMIN, CLINICIAN)),

@@ -1,9 +1,11 @@
 package app.tend.accounts;
 
+import app.tend.testkit.TendTestProperties;
 import app.tend.testkit.TestInfrastructure;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -15,6 +17,15 @@ public final class TestClinics {
   public static final String PASSWORD = "a-test-password-1";
 
   private TestClinics() {}
+
+  /** accounts-service under test against this JVM's real PostgreSQL, Kafka, Keycloak and SMTP server. */
+  public static void servers(DynamicPropertyRegistry registry) {
+    TendTestProperties.postgres(registry, "accounts");
+    TendTestProperties.kafka(registry);
+    TendTestProperties.keycloak(registry);
+    TendTestProperties.mail(registry);
+    registry.add("tend.keycloak.server-url", () -> TestInfrastructure.keycloak().baseUrl());
+  }
 
   /** A fresh access token of a person made here. */
   public static String token(String email) {

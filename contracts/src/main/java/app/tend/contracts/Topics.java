@@ -6,6 +6,9 @@ public final class Topics {
   /** Couples and their partners, owned by accounts-service, keyed by couple id. */
   public static final String ACCOUNTS_COUPLE = "accounts.couple.v1";
 
+  /** Clinics, their clinicians and settings, owned by accounts-service, keyed by clinic id. */
+  public static final String ACCOUNTS_CLINIC = "accounts.clinic.v1";
+
   /** Daily check-ins, owned by checkin-service, keyed by couple id. */
   public static final String CHECKIN_CHECKIN = "checkin.checkin.v1";
 

@@ -63,7 +63,7 @@ public final class TestInfrastructure {
   public static synchronized KeycloakUnderTest keycloak(String webUiBaseUrl) {
     if (keycloak == null) {
       keycloak = MODE == InfrastructureMode.CONTAINERS ? Containers.keycloak() : embeddedKeycloak();
-      new KeycloakAdmin(keycloak).ensureRealm(webUiBaseUrl);
+      new KeycloakAdmin(keycloak).ensureRealm(webUiBaseUrl, mail());
     }
     return keycloak;
   }

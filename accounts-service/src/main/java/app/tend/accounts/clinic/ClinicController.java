@@ -1,8 +1,10 @@
 package app.tend.accounts.clinic;
 
 import app.tend.accounts.platform.security.CurrentCaller;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,6 +29,12 @@ class ClinicController {
   @ResponseStatus(HttpStatus.CREATED)
   Mono<CreatedClinic> create(@RequestBody CreateClinicRequest request) {
     return CurrentCaller.get().flatMap(caller -> clinics.create(caller, request));
+  }
+
+  /** Stops a clinic from using Tend: nobody of it can sign in; its data stays. */
+  @PostMapping("/{id}/deactivation")
+  Mono<ClinicView> deactivate(@PathVariable UUID id) {
+    return CurrentCaller.get().flatMap(caller -> clinics.deactivate(caller, id));
   }
 
   @GetMapping

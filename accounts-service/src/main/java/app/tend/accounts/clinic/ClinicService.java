@@ -3,10 +3,15 @@ package app.tend.accounts.clinic;
 import app.tend.accounts.platform.identity.Logins;
 import app.tend.accounts.platform.identity.Logins.NewLogin;
 import app.tend.accounts.platform.identity.PersonDetails;
+import app.tend.accounts.platform.identity.PendingLoginChanges;
+import app.tend.accounts.platform.identity.PendingLoginChanges.Action;
+import app.tend.accounts.platform.outbox.Outbox;
 import app.tend.accounts.platform.outbox.Transactions;
 import app.tend.accounts.platform.security.Caller;
 import app.tend.accounts.platform.web.NotFoundException;
 import app.tend.accounts.staff.StaffDirectory;
+import app.tend.contracts.accounts.ClinicDeactivated;
+import io.r2dbc.spi.Readable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,8 +30,15 @@ public class ClinicService {
   private final Logins logins;
   private final StaffDirectory staff;
   private final Transactions transactions;
+  private final ClinicSettingsService settings;
+  private final PendingLoginChanges loginChanges;
+  private final Outbox outbox;
 
-  ClinicService(DatabaseClient database, Logins logins, StaffDirectory staff, Transactions transactions) {
+  ClinicService(DatabaseClient database, Logins logins, StaffDirectory staff, Transactions transactions, ClinicSettingsService settings,
+      PendingLoginChanges loginChanges, Outbox outbox) {
+    this.settings = settings;
+    this.loginChanges = loginChanges;
+    this.outbox = outbox;
     this.database = database;
     this.logins = logins;
     this.staff = staff;
@@ -54,10 +66,51 @@ public class ClinicService {
                                           .bind("name", valid.name().strip())
                                           .bind("zone", valid.timeZone())
                                           .then()
+                                          .then(database.sql("insert into clinic_settings (clinic_id) values (:id)").bind("id", clinicId).then())
+                                          .then(settings.read(clinicId).flatMap(defaults -> settings.announce(clinicId, defaults)))
                                           .then(staff.add(adminId, clinicId, admin, Caller.CLINIC_ADMIN)))
                               .onErrorResume(e -> logins.delete(adminId).then(Mono.error(e)))
                               .thenReturn(new CreatedClinic(new ClinicView(clinicId, valid.name().strip(), valid.timeZone(), true), adminId)));
             });
+  }
+
+  /**
+   * Stops a clinic from using Tend: the clinic is marked inactive, every login of its staff and
+   * partners is disabled (now, or by the background retry if Keycloak does not answer), its open
+   * invitations stop working, and {@code ClinicDeactivated} tells the other services. Its data stays.
+   */
+  public Mono<ClinicView> deactivate(Caller caller, UUID clinicId) {
+    if (!caller.has(Caller.PLATFORM_ADMIN)) {
+      return Mono.error(new NotFoundException("There is nothing here for you."));
+    }
+    Flux<UUID> logins = database
+        .sql("select id from staff where clinic_id = :clinicId union select id from partner where clinic_id = :clinicId")
+        .bind("clinicId", clinicId)
+        .map(row -> row.get("id", UUID.class))
+        .all();
+    return transactions.run(() -> database.sql("update clinic set active = false where id = :id and active")
+            .bind("id", clinicId)
+            .fetch()
+            .rowsUpdated()
+            .flatMap(changed -> changed == 0
+                ? Mono.<Void>empty()
+                : logins.concatMap(login -> loginChanges.note(login, Action.DISABLE))
+                    .then(outbox.append(new ClinicDeactivated(clinicId), clinicId, clinicId).then())))
+        .thenMany(logins.concatMap(login -> loginChanges.tryNow(login, Action.DISABLE)))
+        .then(one(clinicId))
+        .switchIfEmpty(Mono.error(new NotFoundException("There is no such clinic.")));
+  }
+
+  private Mono<ClinicView> one(UUID clinicId) {
+    return database.sql("select id, name, time_zone, active from clinic where id = :id")
+        .bind("id", clinicId)
+        .map(ClinicService::view)
+        .one();
+  }
+
+  private static ClinicView view(Readable row) {
+    return new ClinicView(row.get("id", UUID.class), row.get("name", String.class),
+        row.get("time_zone", String.class), Boolean.TRUE.equals(row.get("active", Boolean.class)));
   }
 
   public Flux<ClinicView> list(Caller caller) {
@@ -65,8 +118,7 @@ public class ClinicService {
       return Flux.error(new NotFoundException("There is nothing here for you."));
     }
     return database.sql("select id, name, time_zone, active from clinic order by name")
-        .map(row -> new ClinicView(row.get("id", UUID.class), row.get("name", String.class),
-            row.get("time_zone", String.class), Boolean.TRUE.equals(row.get("active", Boolean.class))))
+        .map(ClinicService::view)
         .all();
   }
 

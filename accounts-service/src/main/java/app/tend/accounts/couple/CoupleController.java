@@ -1,10 +1,13 @@
 package app.tend.accounts.couple;
 
 import app.tend.accounts.platform.security.CurrentCaller;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,5 +38,11 @@ class CoupleController {
   @GetMapping
   Flux<CoupleView> list() {
     return CurrentCaller.get().flatMapMany(couples::list);
+  }
+
+  /** A clinic admin gives the couple another clinician of the clinic. */
+  @PutMapping("/{id}/clinician")
+  Mono<CoupleView> assignClinician(@PathVariable UUID id, @RequestBody AssignClinicianRequest request) {
+    return CurrentCaller.get().flatMap(caller -> couples.assignClinician(caller, id, request));
   }
 }

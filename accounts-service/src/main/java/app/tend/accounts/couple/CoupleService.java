@@ -10,8 +10,10 @@ import app.tend.accounts.platform.outbox.Outbox;
 import app.tend.accounts.platform.outbox.Transactions;
 import app.tend.accounts.platform.security.Caller;
 import app.tend.accounts.platform.web.ConflictException;
+import app.tend.accounts.platform.web.InvalidRequestException;
 import app.tend.accounts.platform.web.NotFoundException;
 import app.tend.accounts.staff.StaffDirectory;
+import app.tend.contracts.accounts.ClinicianAssigned;
 import app.tend.contracts.accounts.CoupleEnrolled;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -190,5 +192,33 @@ public class CoupleService {
                     .then())
         .then(couplesWithPeople(clinicId, List.of(coupleId)).single())
         .map(couple -> new Enrolment(couple, true));
+  }
+
+  /**
+   * Gives a couple another clinician of the same clinic; only a clinic admin may. The old
+   * clinician no longer sees the couple, the new one does, in every service once the event arrives.
+   */
+  public Mono<CoupleView> assignClinician(Caller caller, UUID coupleId, AssignClinicianRequest request) {
+    if (!caller.has(Caller.CLINIC_ADMIN) || caller.clinicId().isEmpty()) {
+      return Mono.error(new NotFoundException("There is nothing here for you."));
+    }
+    UUID clinicId = caller.clinicId().get();
+    if (request == null || request.clinicianId() == null) {
+      return Mono.error(new InvalidRequestException("Please check: the clinician: choose who will work with this couple."));
+    }
+    return staff.find(clinicId, request.clinicianId())
+        .filter(clinician -> clinician.active() && Caller.CLINICIAN.equals(clinician.role()))
+        .switchIfEmpty(Mono.error(new NotFoundException("That clinician is not at your clinic.")))
+        .flatMap(clinician -> transactions.run(() -> database
+            .sql("update couple set clinician_id = :clinicianId where id = :id and clinic_id = :clinicId")
+            .bind("clinicianId", clinician.id())
+            .bind("id", coupleId)
+            .bind("clinicId", clinicId)
+            .fetch()
+            .rowsUpdated()
+            .flatMap(rows -> rows == 1
+                ? outbox.append(new ClinicianAssigned(coupleId, clinicId, clinician.id()), clinicId, coupleId).then()
+                : Mono.error(new NotFoundException("There is no such couple at your clinic.")))))
+        .then(couplesWithPeople(clinicId, List.of(coupleId)).single());
   }
 }

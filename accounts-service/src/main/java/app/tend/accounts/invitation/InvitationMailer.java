@@ -63,6 +63,7 @@ class InvitationMailer implements SmartLifecycle {
               where id in (select id from invitation
                            where mail_sent_at is null and accepted_at is null and revoked_at is null
                              and expires_at > now() and mail_next_attempt_at <= now()
+                             and clinic_id in (select id from clinic where active)
                            order by mail_next_attempt_at limit 20 for update skip locked)
               returning id, clinic_id, invited_by, email, first_name, time_zone, expires_at, mail_attempts)
             select claimed.*, c.name as clinic_name, s.first_name || ' ' || s.last_name as invited_by_name

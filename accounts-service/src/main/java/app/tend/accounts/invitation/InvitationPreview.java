@@ -1,6 +1,7 @@
 package app.tend.accounts.invitation;
 
 import java.time.Instant;
+import java.time.LocalTime;
 
 /**
  * What opening an invitation link shows. A link that no longer works names only its state and the
@@ -14,6 +15,9 @@ import java.time.Instant;
  * @param email the address the login will have, while the link works
  * @param timeZone the time zone the clinic suggested, while the link works
  * @param expiresAt when the link stops working
+ * @param reminderTime the clinic's default reminder time, offered while the link works
+ * @param quietHoursStart the clinic's default start of quiet hours, offered while the link works
+ * @param quietHoursEnd the clinic's default end of quiet hours, offered while the link works
  */
 public record InvitationPreview(
     InvitationState state,
@@ -23,4 +27,7 @@ public record InvitationPreview(
     String lastName,
     String email,
     String timeZone,
-    Instant expiresAt) {}
+    Instant expiresAt,
+    LocalTime reminderTime,
+    LocalTime quietHoursStart,
+    LocalTime quietHoursEnd) {}

@@ -1,5 +1,6 @@
 package app.tend.accounts.invitation;
 
+import app.tend.accounts.clinic.ClinicSettingsService;
 import app.tend.accounts.platform.identity.Logins;
 import app.tend.accounts.platform.identity.Logins.NewLogin;
 import app.tend.accounts.platform.identity.PersonDetails;
@@ -37,8 +38,11 @@ public class InvitationService {
   private final Logins logins;
   private final Outbox outbox;
   private final Transactions transactions;
+  private final ClinicSettingsService clinicSettings;
 
-  InvitationService(DatabaseClient database, Invitations invitations, Logins logins, Outbox outbox, Transactions transactions) {
+  InvitationService(DatabaseClient database, Invitations invitations, Logins logins, Outbox outbox, Transactions transactions,
+      ClinicSettingsService clinicSettings) {
+    this.clinicSettings = clinicSettings;
     this.database = database;
     this.invitations = invitations;
     this.logins = logins;
@@ -48,13 +52,18 @@ public class InvitationService {
 
   /** What the link's page shows; a link that was never issued is simply not found. */
   public Mono<InvitationPreview> preview(String token) {
-    return find(token).map(found -> switch (found.invitee().state()) {
-      case OPEN -> new InvitationPreview(InvitationState.OPEN, found.clinicName(), found.invitedBy(), found.invitee().firstName(),
-          found.invitee().lastName(), found.invitee().email(), found.invitee().timeZone(), found.invitee().expiresAt());
+    return find(token).flatMap(found -> switch (found.invitee().state()) {
+      case OPEN -> clinicSettings.read(found.clinicId()).map(defaults -> new InvitationPreview(InvitationState.OPEN, found.clinicName(),
+          found.invitedBy(), found.invitee().firstName(), found.invitee().lastName(), found.invitee().email(), found.invitee().timeZone(),
+          found.invitee().expiresAt(), defaults.defaultReminderTime(), defaults.defaultQuietHoursStart(), defaults.defaultQuietHoursEnd()));
       // Whoever holds an old link learns only that it was used, not that its person left.
-      case LEFT -> new InvitationPreview(InvitationState.ACCEPTED, found.clinicName(), null, null, null, null, null, found.invitee().expiresAt());
-      default -> new InvitationPreview(found.invitee().state(), found.clinicName(), null, null, null, null, null, found.invitee().expiresAt());
+      case LEFT -> Mono.just(closed(InvitationState.ACCEPTED, found));
+      default -> Mono.just(closed(found.invitee().state(), found));
     });
+  }
+
+  private static InvitationPreview closed(InvitationState state, FoundInvitation found) {
+    return new InvitationPreview(state, found.clinicName(), null, null, null, null, null, found.invitee().expiresAt(), null, null, null);
   }
 
   /**
@@ -175,7 +184,8 @@ public class InvitationService {
     }
     return database
         .sql(
-            "select i.clinic_id, i.couple_id, i.accepted_at, c.name as clinic_name, s.first_name || ' ' || s.last_name as invited_by, "
+            "select i.clinic_id, i.couple_id, i.accepted_at, c.active as clinic_active, c.name as clinic_name, "
+                + "s.first_name || ' ' || s.last_name as invited_by, "
                 + Invitations.INVITEE_COLUMNS
                 + """
                   from invitation i join clinic c on c.id = i.clinic_id join staff s on s.id = i.invited_by
@@ -190,9 +200,15 @@ public class InvitationService {
 
   private record FoundInvitation(UUID clinicId, UUID coupleId, Instant acceptedAt, String clinicName, String invitedBy, Invitee invitee) {}
 
+  /** An open invitation of a clinic that stopped using Tend counts as withdrawn. */
   private static FoundInvitation found(Readable row) {
+    var invitee = Invitations.invitee(row);
+    if (invitee.state() == InvitationState.OPEN && !Boolean.TRUE.equals(row.get("clinic_active", Boolean.class))) {
+      invitee = new Invitee(invitee.invitationId(), invitee.partnerId(), invitee.email(), invitee.firstName(), invitee.lastName(),
+          invitee.timeZone(), InvitationState.REVOKED, invitee.expiresAt(), invitee.mailSentAt(), invitee.mailDelayed());
+    }
     return new FoundInvitation(row.get("clinic_id", UUID.class), row.get("couple_id", UUID.class), row.get("accepted_at", Instant.class),
-        row.get("clinic_name", String.class), row.get("invited_by", String.class), Invitations.invitee(row));
+        row.get("clinic_name", String.class), row.get("invited_by", String.class), invitee);
   }
 
   private static NotFoundException notFound() {

@@ -20,13 +20,24 @@ public record PartnerDay(String timeZone, LocalTime reminderTime, LocalTime quie
   public List<String> problems() {
     List<String> problems = new ArrayList<>();
     PersonDetails.requireZone(timeZone, "your", problems);
-    requireTime(reminderTime, "reminder time", problems);
-    requireTime(quietHoursStart, "start of quiet hours", problems);
-    requireTime(quietHoursEnd, "end of quiet hours", problems);
+    problems.addAll(timeProblems(reminderTime, quietHoursStart, quietHoursEnd, "your"));
+    return problems;
+  }
+
+  /**
+   * Problems with a reminder time and quiet hours, {@code whose} naming them ("your", "the
+   * default"): all present, quiet hours of some length, and the reminder outside them.
+   */
+  public static List<String> timeProblems(LocalTime reminderTime, LocalTime quietHoursStart, LocalTime quietHoursEnd, String whose) {
+    List<String> problems = new ArrayList<>();
+    requireTime(reminderTime, whose + " reminder time", problems);
+    requireTime(quietHoursStart, whose + " start of quiet hours", problems);
+    requireTime(quietHoursEnd, whose + " end of quiet hours", problems);
     if (quietHoursStart != null && quietHoursStart.equals(quietHoursEnd)) {
-      problems.add("quiet hours must start and end at different times");
-    } else if (reminderTime != null && quietHoursStart != null && quietHoursEnd != null && isQuiet(reminderTime)) {
-      problems.add("your reminder time falls in your quiet hours; please choose a time outside them");
+      problems.add(whose + " quiet hours must start and end at different times");
+    } else if (reminderTime != null && quietHoursStart != null && quietHoursEnd != null
+        && new PartnerDay(null, reminderTime, quietHoursStart, quietHoursEnd).isQuiet(reminderTime)) {
+      problems.add(whose + " reminder time falls in " + whose + " quiet hours; please choose a time outside them");
     }
     return problems;
   }
@@ -40,7 +51,7 @@ public record PartnerDay(String timeZone, LocalTime reminderTime, LocalTime quie
 
   private static void requireTime(LocalTime time, String what, List<String> problems) {
     if (time == null) {
-      problems.add("your " + what + " is missing");
+      problems.add(what + " is missing");
     }
   }
 }

@@ -1,18 +1,15 @@
 package app.tend.accounts.partner;
 
-import app.tend.accounts.platform.identity.Logins;
+import app.tend.accounts.platform.identity.PendingLoginChanges;
+import app.tend.accounts.platform.identity.PendingLoginChanges.Action;
 import app.tend.accounts.platform.outbox.Outbox;
 import app.tend.accounts.platform.outbox.Transactions;
 import app.tend.accounts.platform.security.Caller;
 import app.tend.accounts.platform.web.InvalidRequestException;
 import app.tend.accounts.platform.web.NotFoundException;
 import app.tend.contracts.accounts.PartnerErased;
-import java.time.Duration;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -22,22 +19,20 @@ import reactor.core.publisher.Mono;
  * login goes from Keycloak. The partner's partner keeps everything that is their own.
  *
  * <p>The database change, the event and a note that the login must go are one transaction. The
- * login is removed right after; if Keycloak does not answer, {@link #removeLeftoverLogins} keeps
+ * login is removed right after; if Keycloak does not answer, {@link PendingLoginChanges} keeps
  * trying, so a login never outlives its erasure for long.
  */
 @Service
 public class PartnerErasure {
 
-  private static final Logger log = LoggerFactory.getLogger(PartnerErasure.class);
-
   private final DatabaseClient database;
-  private final Logins logins;
+  private final PendingLoginChanges loginChanges;
   private final Outbox outbox;
   private final Transactions transactions;
 
-  PartnerErasure(DatabaseClient database, Logins logins, Outbox outbox, Transactions transactions) {
+  PartnerErasure(DatabaseClient database, PendingLoginChanges loginChanges, Outbox outbox, Transactions transactions) {
     this.database = database;
-    this.logins = logins;
+    this.loginChanges = loginChanges;
     this.outbox = outbox;
     this.transactions = transactions;
   }
@@ -69,31 +64,8 @@ public class PartnerErasure {
                 .bind("id", partnerId)
                 .bind("coupleId", coupleId)
                 .then()
-                .then(database.sql("insert into login_deletion (login_id) values (:id) on conflict do nothing").bind("id", partnerId).then())
+                .then(loginChanges.note(partnerId, Action.DELETE))
                 .then(outbox.append(new PartnerErased(coupleId, clinicId, partnerId), clinicId, coupleId))))
-        .then(removeLogin(partnerId).onErrorResume(e -> {
-          log.warn("login of an erased partner not removed yet ({}); retrying in the background", e.getClass().getName());
-          return Mono.empty();
-        }));
-  }
-
-  private Mono<Void> removeLogin(UUID loginId) {
-    return logins.delete(loginId)
-        .then(database.sql("delete from login_deletion where login_id = :id").bind("id", loginId).then());
-  }
-
-  /** Retries removing logins whose erasure is stored but whose removal Keycloak did not confirm. */
-  @Scheduled(fixedDelayString = "${tend.erasure.retry-interval:30s}")
-  void removeLeftoverLogins() {
-    database.sql("update login_deletion set attempts = attempts + 1 returning login_id")
-        .map(row -> row.get("login_id", UUID.class))
-        .all()
-        .concatMap(id -> removeLogin(id).onErrorResume(e -> database
-            .sql("update login_deletion set last_error = :error where login_id = :id")
-            .bind("error", e.getClass().getSimpleName())
-            .bind("id", id)
-            .then()))
-        .then()
-        .block(Duration.ofMinutes(2));
+        .then(loginChanges.tryNow(partnerId, Action.DELETE));
   }
 }

@@ -1,15 +1,15 @@
 package app.tend.accounts.staff;
 
-import app.tend.accounts.platform.identity.Logins;
-import app.tend.accounts.platform.identity.Logins.NewLogin;
 import app.tend.accounts.platform.identity.PersonDetails;
-import app.tend.accounts.platform.outbox.Transactions;
 import app.tend.accounts.platform.security.Caller;
 import app.tend.accounts.platform.security.CurrentCaller;
 import app.tend.accounts.platform.web.NotFoundException;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -17,37 +17,36 @@ import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** A clinic admin's clinicians, in their own clinic only. */
+/** A clinic admin's clinicians, in their own clinic only; clinicians may list their colleagues. */
 @RestController
 @RequestMapping("/api/accounts/clinicians")
 class StaffController {
 
   private final StaffDirectory staff;
-  private final Logins logins;
-  private final Transactions transactions;
+  private final ClinicianService clinicians;
 
-  StaffController(StaffDirectory staff, Logins logins, Transactions transactions) {
+  StaffController(StaffDirectory staff, ClinicianService clinicians) {
     this.staff = staff;
-    this.logins = logins;
-    this.transactions = transactions;
+    this.clinicians = clinicians;
   }
 
   /** Adds a clinician and creates their login. */
   @PostMapping
   @ResponseStatus(HttpStatus.CREATED)
   Mono<StaffMember> add(@RequestBody PersonDetails person) {
-    return clinicAdmin()
-        .flatMap(
-            admin -> {
-              PersonDetails.refuseUnless(person.problems("clinician"));
-              var valid = person.normalised();
-              var clinicId = admin.clinicId().orElseThrow();
-              return logins
-                  .create(new NewLogin(valid.email(), valid.firstName(), valid.lastName(), clinicId, Caller.CLINICIAN))
-                  .flatMap(id -> transactions.run(() -> staff.add(id, clinicId, valid, Caller.CLINICIAN))
-                      .onErrorResume(e -> logins.delete(id).then(Mono.error(e)))
-                      .then(staff.find(clinicId, id)));
-            });
+    return CurrentCaller.get().flatMap(caller -> clinicians.add(caller, person));
+  }
+
+  /** Changes a clinician's name, here and on their login. */
+  @PutMapping("/{id}")
+  Mono<StaffMember> rename(@PathVariable UUID id, @RequestBody ClinicianService.RenameRequest request) {
+    return CurrentCaller.get().flatMap(caller -> clinicians.rename(caller, id, request));
+  }
+
+  /** Stops a clinician from signing in; 409 while couples are still assigned to them. */
+  @PostMapping("/{id}/deactivation")
+  Mono<StaffMember> deactivate(@PathVariable UUID id) {
+    return CurrentCaller.get().flatMap(caller -> clinicians.deactivate(caller, id));
   }
 
   @GetMapping
@@ -56,11 +55,5 @@ class StaffController {
         .filter(caller -> (caller.has(Caller.CLINIC_ADMIN) || caller.has(Caller.CLINICIAN)) && caller.clinicId().isPresent())
         .switchIfEmpty(Mono.error(new NotFoundException("There is nothing here for you.")))
         .flatMapMany(caller -> staff.clinicians(caller.clinicId().get()));
-  }
-
-  private static Mono<Caller> clinicAdmin() {
-    return CurrentCaller.get()
-        .filter(caller -> caller.has(Caller.CLINIC_ADMIN) && caller.clinicId().isPresent())
-        .switchIfEmpty(Mono.error(new NotFoundException("There is nothing here for you.")));
   }
 }

@@ -9,7 +9,6 @@ import app.tend.accounts.invitation.InvitationState;
 import app.tend.accounts.invitation.Invitee;
 import app.tend.contracts.EventEnvelope;
 import app.tend.contracts.Topics;
-import app.tend.testkit.TendTestProperties;
 import app.tend.testkit.TestInfrastructure;
 import app.tend.testkit.TopicProbe;
 import java.time.Duration;
@@ -34,11 +33,7 @@ class EnrolmentIT {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    TendTestProperties.postgres(registry, "accounts");
-    TendTestProperties.kafka(registry);
-    TendTestProperties.keycloak(registry);
-    TendTestProperties.mail(registry);
-    registry.add("tend.keycloak.server-url", () -> TestInfrastructure.keycloak().baseUrl());
+    TestClinics.servers(registry);
   }
 
   @Autowired WebTestClient web;

@@ -9,7 +9,6 @@ import app.tend.accounts.couple.CoupleView;
 import app.tend.contracts.EventCodec;
 import app.tend.contracts.Topics;
 import app.tend.contracts.accounts.PartnerJoined;
-import app.tend.testkit.TendTestProperties;
 import app.tend.testkit.TestInfrastructure;
 import app.tend.testkit.TopicProbe;
 import java.nio.charset.StandardCharsets;
@@ -43,11 +42,7 @@ class InvitationIT {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    TendTestProperties.postgres(registry, "accounts");
-    TendTestProperties.kafka(registry);
-    TendTestProperties.keycloak(registry);
-    TendTestProperties.mail(registry);
-    registry.add("tend.keycloak.server-url", () -> TestInfrastructure.keycloak().baseUrl());
+    TestClinics.servers(registry);
   }
 
   @Autowired WebTestClient web;

@@ -12,7 +12,6 @@ import app.tend.contracts.Topics;
 import app.tend.contracts.accounts.ConsentChanged;
 import app.tend.contracts.accounts.PreferencesChanged;
 import app.tend.contracts.notification.NotificationType;
-import app.tend.testkit.TendTestProperties;
 import app.tend.testkit.TestInfrastructure;
 import app.tend.testkit.TopicProbe;
 import java.nio.charset.StandardCharsets;
@@ -42,11 +41,7 @@ class PartnerSettingsIT {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    TendTestProperties.postgres(registry, "accounts");
-    TendTestProperties.kafka(registry);
-    TendTestProperties.keycloak(registry);
-    TendTestProperties.mail(registry);
-    registry.add("tend.keycloak.server-url", () -> TestInfrastructure.keycloak().baseUrl());
+    TestClinics.servers(registry);
   }
 
   @Autowired WebTestClient web;

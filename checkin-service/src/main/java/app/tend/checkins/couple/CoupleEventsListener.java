@@ -5,6 +5,7 @@ import app.tend.checkins.platform.messaging.ProcessedEvents;
 import app.tend.contracts.EventCodec;
 import app.tend.contracts.Topics;
 import app.tend.contracts.accounts.CoupleEnrolled;
+import app.tend.contracts.accounts.ClinicianAssigned;
 import app.tend.contracts.accounts.ConsentChanged;
 import app.tend.contracts.accounts.PartnerErased;
 import app.tend.contracts.accounts.PartnerJoined;
@@ -57,6 +58,13 @@ class CoupleEventsListener {
       var changed = codec.payload(envelope, ConsentChanged.class);
       projection = update("update partner set reflections_visible_to_clinician = :value where partner_id = :partnerId and clinic_id = :clinicId",
           changed.reflectionsVisibleToClinician(), changed.partnerId(), changed.clinicId());
+    } else if (ClinicianAssigned.class.getSimpleName().equals(envelope.eventType())) {
+      var assigned = codec.payload(envelope, ClinicianAssigned.class);
+      projection = database.sql("update couple set clinician_id = :clinicianId where couple_id = :coupleId and clinic_id = :clinicId")
+          .bind("clinicianId", assigned.clinicianId())
+          .bind("coupleId", assigned.coupleId())
+          .bind("clinicId", assigned.clinicId())
+          .then();
     } else if (PartnerErased.class.getSimpleName().equals(envelope.eventType())) {
       var erased = codec.payload(envelope, PartnerErased.class);
       projection = erasure.eraseAllOf(erased.partnerId())

@@ -86,10 +86,27 @@ public final class EmbeddedMailServer implements MailEndpoint, AutoCloseable {
     try {
       var to = message.getRecipients(Message.RecipientType.TO);
       return new ReceivedMail(to == null || to.length == 0 ? "" : ((jakarta.mail.internet.InternetAddress) to[0]).getAddress(),
-          message.getSubject(), (message.getContent() instanceof String text ? text : GreenMailUtil.getBody(message)).replace("\r\n", "\n"));
+          message.getSubject(), plainText(message).replace("\r\n", "\n"));
     } catch (MessagingException | java.io.IOException e) {
       throw new IllegalStateException("a received message could not be read", e);
     }
+  }
+
+  /** The decoded plain-text part (Keycloak sends text and HTML), else the raw body. */
+  private static String plainText(jakarta.mail.Part part) throws MessagingException, java.io.IOException {
+    Object content = part.getContent();
+    if (content instanceof String text) {
+      return text;
+    }
+    if (content instanceof jakarta.mail.Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        var body = multipart.getBodyPart(i);
+        if (body.isMimeType("text/plain") || body.isMimeType("multipart/*")) {
+          return plainText(body);
+        }
+      }
+    }
+    return part instanceof MimeMessage message ? GreenMailUtil.getBody(message) : "";
   }
 
   @Override

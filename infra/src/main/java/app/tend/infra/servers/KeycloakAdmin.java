@@ -46,6 +46,24 @@ public final class KeycloakAdmin {
    * @return true when the realm was created now
    */
   public boolean ensureRealm(String webUiBaseUrl) {
+    return ensureRealm(webUiBaseUrl, null);
+  }
+
+  /**
+   * As {@link #ensureRealm(String)}, and Keycloak's own e-mail (such as "set your password" for new
+   * staff) goes out through {@code mail}, on every start, since its address may change.
+   */
+  public boolean ensureRealm(String webUiBaseUrl, MailEndpoint mail) {
+    boolean created = createRealmUnlessThere(webUiBaseUrl);
+    if (mail != null) {
+      var smtp = Map.of("smtpServer", Map.of("host", mail.host(), "port", Integer.toString(mail.smtpPort()),
+          "from", "no-reply@tend.local", "fromDisplayName", "Tend"));
+      expect(send(realmRequest("").PUT(body(smtp)).header("Content-Type", "application/json"), adminToken()), 204, "set realm e-mail");
+    }
+    return created;
+  }
+
+  private boolean createRealmUnlessThere(String webUiBaseUrl) {
     if (send(request("/admin/realms/" + REALM).GET(), adminToken()).statusCode() == 200) {
       return false;
     }

@@ -76,8 +76,6 @@ public final class LocalStack {
       toClose.add(server);
       keycloak = server;
     }
-    var keycloakAdmin = new KeycloakAdmin(keycloak);
-    keycloakAdmin.ensureRealm("http://localhost:8080");
     MailEndpoint mail = externalMail();
     EmbeddedMailServer mailCatcher = null;
     if (mail == null) {
@@ -87,6 +85,8 @@ public final class LocalStack {
       toClose.add(MailDrop.start(mailCatcher, home.resolve("mail")));
       mail = mailCatcher;
     }
+    var keycloakAdmin = new KeycloakAdmin(keycloak);
+    keycloakAdmin.ensureRealm("http://localhost:8080", mail);
 
     say("Starting Tend's five apps (logs in " + root.relativize(logs) + "/) …");
     var stack = Stack.start(root, home, Stack.Ports.local(), postgres, kafka, keycloak, mail, true);

@@ -48,7 +48,7 @@ public final class Stack implements AutoCloseable {
     var common = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "OIDC_ISSUER_URI", issuer);
     var accounts = new App("accounts-service", ports.accounts(), "256m", merge(common, database("ACCOUNTS", postgres, "accounts"),
         Map.of("KEYCLOAK_URL", keycloak.baseUrl(), "SMTP_HOST", mail.host(), "SMTP_PORT", Integer.toString(mail.smtpPort()),
-            "TEND_JOIN_URL", "http://localhost:" + ports.webUi() + "/join")));
+            "TEND_WEB_URL", "http://localhost:" + ports.webUi())));
     var checkins = new App("checkin-service", ports.checkins(), "256m", merge(common, database("CHECKINS", postgres, "checkins"),
         Map.of("TEND_HISTORY_IMPORT_ENABLED", Boolean.toString(historyImport))));
     var notifications = new App("notification-service", ports.notifications(), "256m", merge(common, database("NOTIFICATIONS", postgres, "notifications")));

@@ -2,6 +2,7 @@ package app.tend.notifications.couple;
 
 import app.tend.contracts.EventCodec;
 import app.tend.contracts.Topics;
+import app.tend.contracts.accounts.ClinicianAssigned;
 import app.tend.contracts.accounts.CoupleEnrolled;
 import app.tend.contracts.accounts.PartnerErased;
 import app.tend.contracts.accounts.PartnerJoined;
@@ -45,7 +46,11 @@ class CoupleEventsListener {
     var envelope = codec.fromJson(record.value());
     Mono<Void> projection;
     if (CoupleEnrolled.class.getSimpleName().equals(envelope.eventType())) {
-      projection = enrolled(codec.payload(envelope, CoupleEnrolled.class));
+      var enrolled = codec.payload(envelope, CoupleEnrolled.class);
+      projection = clinicianOf(enrolled.coupleId(), enrolled.clinicId(), enrolled.clinicianId());
+    } else if (ClinicianAssigned.class.getSimpleName().equals(envelope.eventType())) {
+      var assigned = codec.payload(envelope, ClinicianAssigned.class);
+      projection = clinicianOf(assigned.coupleId(), assigned.clinicId(), assigned.clinicianId());
     } else if (PartnerErased.class.getSimpleName().equals(envelope.eventType())) {
       projection = erased(codec.payload(envelope, PartnerErased.class), envelope.eventId());
     } else if (PartnerJoined.class.getSimpleName().equals(envelope.eventType())) {
@@ -62,16 +67,16 @@ class CoupleEventsListener {
         .block(Duration.ofSeconds(30));
   }
 
-  private Mono<Void> enrolled(CoupleEnrolled enrolled) {
+  private Mono<Void> clinicianOf(UUID coupleId, UUID clinicId, UUID clinicianId) {
     return database
         .sql(
             """
             insert into couple_clinician (couple_id, clinic_id, clinician_id) values (:coupleId, :clinicId, :clinicianId)
             on conflict (couple_id) do update set clinician_id = excluded.clinician_id
             """)
-        .bind("coupleId", enrolled.coupleId())
-        .bind("clinicId", enrolled.clinicId())
-        .bind("clinicianId", enrolled.clinicianId())
+        .bind("coupleId", coupleId)
+        .bind("clinicId", clinicId)
+        .bind("clinicianId", clinicianId)
         .then();
   }
 

@@ -3,14 +3,16 @@ package app.tend.web.caseload;
 import app.tend.web.caseload.CoupleApi.Couple;
 import app.tend.web.caseload.CoupleApi.Person;
 import app.tend.web.layout.MainLayout;
+import app.tend.web.platform.StatusLine;
 import app.tend.web.platform.api.ApiProblem;
 import app.tend.web.platform.security.SignedIn;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -24,8 +26,11 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -49,8 +54,9 @@ public class CaseloadView extends VerticalLayout {
 
   private final CoupleApi couples;
   private final Grid<Row> grid = new Grid<>();
+  private final Map<UUID, CoupleApi.Clinician> clinicians = new HashMap<>();
   private final Paragraph message = new Paragraph();
-  private final Div status = new Div();
+  private final StatusLine status = new StatusLine();
 
   CaseloadView(CoupleApi couples) {
     this.couples = couples;
@@ -60,14 +66,12 @@ public class CaseloadView extends VerticalLayout {
         .setHeader("Person").setAutoWidth(true);
     grid.addColumn(row -> row.person().state() == CoupleApi.State.LEFT ? "" : row.person().email()).setHeader("E-mail").setAutoWidth(true).setFlexGrow(1);
     grid.addComponentColumn(row -> state(row.person())).setHeader("Invitation").setAutoWidth(true);
+    grid.addColumn(row -> clinicianName(row.couple().clinicianId())).setHeader("Clinician").setAutoWidth(true);
     grid.addComponentColumn(this::action).setHeader("").setAutoWidth(true);
     grid.setAllRowsVisible(true);
     grid.getElement().setAttribute("aria-label", "Couples and their invitations");
     message.addClassName("quiet");
-    status.addClassName("status");
-    status.getElement().setAttribute("role", "status");
-    status.getElement().setAttribute("aria-live", "polite");
-    var enrol = new Button("Enrol a couple", VaadinIcon.PLUS.create(), click -> SignedIn.current().ifPresent(this::openEnrolment));
+        var enrol = new Button("Enrol a couple", VaadinIcon.PLUS.create(), click -> SignedIn.current().ifPresent(this::openEnrolment));
     enrol.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     var heading = new HorizontalLayout(new H1("Couples"), enrol);
     heading.setWidthFull();
@@ -101,9 +105,24 @@ public class CaseloadView extends VerticalLayout {
     }
   }
 
+  private String clinicianName(UUID id) {
+    var clinician = clinicians.get(id);
+    return clinician == null ? "" : clinician.name();
+  }
+
   private Component action(Row row) {
+    var actions = new HorizontalLayout();
+    actions.setSpacing(false);
+    boolean firstOfCouple = row.couple().partners().getFirst().equals(row.person());
+    boolean admin = SignedIn.current().map(person -> person.has(SignedIn.CLINIC_ADMIN)).orElse(false);
+    if (admin && firstOfCouple) {
+      var move = new Button("Change clinician", click -> SignedIn.current().ifPresent(person -> openMove(person, row.couple())));
+      move.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+      move.getElement().setAttribute("aria-label", "Change the clinician of " + row.coupleNames());
+      actions.add(move);
+    }
     if (row.person().state() == CoupleApi.State.ACCEPTED || row.person().state() == CoupleApi.State.LEFT) {
-      return new Span();
+      return actions;
     }
     var renew = new Button("Send a new link", click -> SignedIn.current().ifPresent(person -> {
       try {
@@ -116,7 +135,36 @@ public class CaseloadView extends VerticalLayout {
     }));
     renew.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
     renew.getElement().setAttribute("aria-label", "Send " + row.person().firstName() + " a new invitation link");
-    return renew;
+    actions.add(renew);
+    return actions;
+  }
+
+  private void openMove(SignedIn person, Couple couple) {
+    var dialog = new Dialog();
+    dialog.setHeaderTitle("Change the clinician of " + new Row(couple, couple.partners().getFirst()).coupleNames());
+    var choice = new ComboBox<CoupleApi.Clinician>("Clinician from now on");
+    choice.setItems(clinicians.values().stream().filter(CoupleApi.Clinician::active).toList());
+    choice.setItemLabelGenerator(CoupleApi.Clinician::name);
+    choice.setValue(clinicians.get(couple.clinicianId()));
+    choice.setWidthFull();
+    var explanation = new Paragraph("The couple's data moves with them: the new clinician sees it, the previous one no longer does.");
+    explanation.addClassName("quiet");
+    var problem = new StatusLine();
+        dialog.add(choice, explanation, problem);
+    var save = new Button("Change clinician", click -> {
+      try {
+        couples.assignClinician(person, couple.id(), choice.getValue() == null ? null : choice.getValue().id());
+        status.setText("Done: " + choice.getValue().name() + " now works with this couple.");
+        dialog.close();
+        refresh(person);
+      } catch (ApiProblem.Exception e) {
+        problem.setText(e.problem().detail());
+      }
+    });
+    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+    dialog.setWidth("min(28rem, 100vw)");
+    dialog.open();
   }
 
   private void openEnrolment(SignedIn person) {
@@ -135,6 +183,8 @@ public class CaseloadView extends VerticalLayout {
 
   private void refresh(SignedIn person) {
     try {
+      clinicians.clear();
+      couples.clinicians(person).forEach(clinician -> clinicians.put(clinician.id(), clinician));
       var list = couples.couples(person);
       List<Row> rows = new ArrayList<>();
       list.forEach(couple -> couple.partners().forEach(partner -> rows.add(new Row(couple, partner))));

@@ -5,6 +5,7 @@ import app.tend.web.platform.security.SignedIn;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -47,6 +48,11 @@ class CoupleApi {
 
   Couple enrol(SignedIn person, Enrolment enrolment) {
     return gateway.call(person, rest -> rest.post().uri("/api/accounts/couples").body(enrolment).retrieve().body(Couple.class));
+  }
+
+  Couple assignClinician(SignedIn person, UUID coupleId, UUID clinicianId) {
+    return gateway.call(person, rest -> rest.put().uri("/api/accounts/couples/{id}/clinician", coupleId)
+        .body(Map.of("clinicianId", clinicianId)).retrieve().body(Couple.class));
   }
 
   Person renewInvitation(SignedIn person, UUID invitationId) {

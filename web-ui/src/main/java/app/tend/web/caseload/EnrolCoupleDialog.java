@@ -4,6 +4,7 @@ import app.tend.web.caseload.CoupleApi.Clinician;
 import app.tend.web.caseload.CoupleApi.Enrolment;
 import app.tend.web.caseload.CoupleApi.NewPartner;
 import app.tend.web.caseload.CoupleApi.NewPerson;
+import app.tend.web.platform.StatusLine;
 import app.tend.web.platform.TimeZones;
 import app.tend.web.platform.api.ApiProblem;
 import com.vaadin.flow.component.button.Button;
@@ -11,7 +12,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.EmailField;
@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 /** Enrolling a couple: both partners' names, addresses and time zones; an admin also picks the clinician. */
 class EnrolCoupleDialog extends Dialog {
 
-  private final Div status = new Div();
+  private final StatusLine status = new StatusLine();
 
   /** The fields of one partner. */
   private record PartnerFields(TextField firstName, TextField lastName, EmailField email, ComboBox<String> zone) {
@@ -59,10 +59,7 @@ class EnrolCoupleDialog extends Dialog {
     var explanation = new Paragraph("Each partner gets an e-mail with a link that works once, for 7 days. They choose their own "
         + "password and settings, and read what you and their partner can see, before they join.");
     explanation.addClassName("quiet");
-    status.addClassName("status");
-    status.getElement().setAttribute("role", "status");
-    status.getElement().setAttribute("aria-live", "polite");
-    add(explanation, form, status);
+        add(explanation, form, status);
 
     var send = new Button("Enrol and send invitations", click -> {
       try {

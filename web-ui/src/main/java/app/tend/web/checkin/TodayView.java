@@ -1,6 +1,7 @@
 package app.tend.web.checkin;
 
 import app.tend.web.layout.MainLayout;
+import app.tend.web.platform.StatusLine;
 import app.tend.web.platform.api.ApiProblem;
 import app.tend.web.platform.security.SignedIn;
 import com.vaadin.flow.component.AttachEvent;
@@ -40,7 +41,7 @@ public class TodayView extends VerticalLayout {
   private final Button save = new Button("Save my check-in");
   private final H1 heading = new H1("How did today go?");
   private final Paragraph dayLine = new Paragraph();
-  private final Div status = new Div();
+  private final StatusLine status = new StatusLine();
   private final TextArea appreciation = new TextArea("Appreciation");
   private final TextArea reflection = new TextArea("Private reflection");
   private final Div fromPartner = new Div();
@@ -96,10 +97,7 @@ public class TodayView extends VerticalLayout {
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     save.addClassName("primary-action");
     save.addClickListener(click -> save());
-    status.addClassName("status");
-    status.getElement().setAttribute("role", "status");
-    status.getElement().setAttribute("aria-live", "polite");
-    fromPartner.addClassName("from-partner");
+        fromPartner.addClassName("from-partner");
     fromPartner.setVisible(false);
     add(save, status, fromPartner);
   }

@@ -2,6 +2,7 @@ package app.tend.web.home;
 
 import app.tend.web.caseload.CaseloadView;
 import app.tend.web.checkin.TodayView;
+import app.tend.web.clinic.ClinicsView;
 import app.tend.web.feed.NotificationsView;
 import app.tend.web.platform.security.SignedIn;
 import com.vaadin.flow.component.html.Div;
@@ -22,6 +23,8 @@ public class HomeView extends Div implements BeforeEnterObserver {
       event.forwardTo(TodayView.class);
     } else if (person.map(p -> p.has(SignedIn.CLINICIAN) || p.has(SignedIn.CLINIC_ADMIN)).orElse(false)) {
       event.forwardTo(CaseloadView.class);
+    } else if (person.map(p -> p.has(SignedIn.PLATFORM_ADMIN)).orElse(false)) {
+      event.forwardTo(ClinicsView.class);
     } else {
       event.forwardTo(NotificationsView.class);
     }

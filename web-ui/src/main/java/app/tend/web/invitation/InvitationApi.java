@@ -19,7 +19,7 @@ class InvitationApi {
   enum State { OPEN, ACCEPTED, EXPIRED, REVOKED }
 
   record Preview(State state, String clinicName, String invitedBy, String firstName, String lastName, String email, String timeZone,
-                 Instant expiresAt) {}
+                 Instant expiresAt, LocalTime reminderTime, LocalTime quietHoursStart, LocalTime quietHoursEnd) {}
 
   record Answers(String firstName, String lastName, String password, String timeZone, LocalTime reminderTime,
                  LocalTime quietHoursStart, LocalTime quietHoursEnd, boolean consentAccepted, boolean reflectionsVisibleToClinician) {}

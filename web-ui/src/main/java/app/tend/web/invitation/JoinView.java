@@ -2,6 +2,7 @@ package app.tend.web.invitation;
 
 import app.tend.web.invitation.InvitationApi.Answers;
 import app.tend.web.invitation.InvitationApi.Preview;
+import app.tend.web.platform.StatusLine;
 import app.tend.web.platform.api.ApiProblem;
 import app.tend.web.platform.security.FirstSignIn;
 import app.tend.web.settings.DayFields;
@@ -11,7 +12,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -44,7 +44,7 @@ public class JoinView extends VerticalLayout implements BeforeEnterObserver {
 
   private final InvitationApi invitations;
   private final FirstSignIn firstSignIn;
-  private final Div status = new Div();
+  private final StatusLine status = new StatusLine();
   private String token;
 
   JoinView(InvitationApi invitations, FirstSignIn firstSignIn) {
@@ -52,10 +52,7 @@ public class JoinView extends VerticalLayout implements BeforeEnterObserver {
     this.firstSignIn = firstSignIn;
     addClassName("form-page");
     setPadding(true);
-    status.addClassName("status");
-    status.getElement().setAttribute("role", "status");
-    status.getElement().setAttribute("aria-live", "polite");
-  }
+      }
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
@@ -142,7 +139,7 @@ public class JoinView extends VerticalLayout implements BeforeEnterObserver {
     repeat.setRequired(true);
     add(new H2("About you"), fullWidth(firstName), fullWidth(lastName), fullWidth(email), fullWidth(password), fullWidth(repeat));
 
-    var day = new DayFields(preview.timeZone(), LocalTime.of(20, 0), LocalTime.of(22, 0), LocalTime.of(7, 0));
+    var day = new DayFields(preview.timeZone(), preview.reminderTime(), preview.quietHoursStart(), preview.quietHoursEnd());
     add(new H2("Your day"), day);
 
     var reflections = new Checkbox("My clinician may also read my private reflections");

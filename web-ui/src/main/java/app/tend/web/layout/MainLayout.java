@@ -3,6 +3,9 @@ package app.tend.web.layout;
 import app.tend.web.caseload.CaseloadView;
 import app.tend.web.checkin.MyTrendsView;
 import app.tend.web.checkin.TodayView;
+import app.tend.web.clinic.ClinicSettingsView;
+import app.tend.web.clinic.CliniciansView;
+import app.tend.web.clinic.ClinicsView;
 import app.tend.web.feed.FeedApi;
 import app.tend.web.feed.LiveFeed;
 import app.tend.web.feed.NotificationsView;
@@ -84,6 +87,13 @@ public class MainLayout extends AppLayout {
       }
       if (person.has(SignedIn.CLINICIAN) || person.has(SignedIn.CLINIC_ADMIN)) {
         nav.addItem(new SideNavItem("Couples", CaseloadView.class, VaadinIcon.USERS.create()));
+      }
+      if (person.has(SignedIn.PLATFORM_ADMIN)) {
+        nav.addItem(new SideNavItem("Clinics", ClinicsView.class, VaadinIcon.BUILDING_O.create()));
+      }
+      if (person.has(SignedIn.CLINIC_ADMIN)) {
+        nav.addItem(new SideNavItem("Clinicians", CliniciansView.class, VaadinIcon.DOCTOR.create()));
+        nav.addItem(new SideNavItem("Clinic settings", ClinicSettingsView.class, VaadinIcon.COG_O.create()));
       }
       nav.addItem(new SideNavItem("Notifications", NotificationsView.class, VaadinIcon.BELL_O.create()));
     });

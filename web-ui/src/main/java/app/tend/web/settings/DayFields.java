@@ -38,7 +38,8 @@ public class DayFields extends VerticalLayout {
     add(zone, reminder, quiet, quietHelp);
   }
 
-  private static TimePicker timePicker(String label) {
+  /** A time of day in quarter hours, 24-hour clock, as every Tend form asks for one. */
+  public static TimePicker timePicker(String label) {
     var picker = new TimePicker(label);
     picker.setStep(Duration.ofMinutes(15));
     picker.setLocale(Locale.UK);

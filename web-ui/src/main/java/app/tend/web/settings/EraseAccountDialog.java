@@ -1,11 +1,11 @@
 package app.tend.web.settings;
 
+import app.tend.web.platform.StatusLine;
 import app.tend.web.platform.api.ApiProblem;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.UnorderedList;
@@ -15,10 +15,8 @@ class EraseAccountDialog extends Dialog {
 
   EraseAccountDialog(Runnable eraseAccount) {
     setHeaderTitle("Erase my account");
-    var status = new Div();
-    status.addClassName("status");
-    status.getElement().setAttribute("role", "status");
-    var understood = new Checkbox("I understand this cannot be undone");
+    var status = new StatusLine();
+        var understood = new Checkbox("I understand this cannot be undone");
     add(new Paragraph("If you erase your account:"),
         new UnorderedList(
             new ListItem("your check-ins, your appreciations and private reflections, your settings and your sign-in are deleted from Tend;"),

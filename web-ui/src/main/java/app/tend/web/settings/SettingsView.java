@@ -1,6 +1,7 @@
 package app.tend.web.settings;
 
 import app.tend.web.layout.MainLayout;
+import app.tend.web.platform.StatusLine;
 import app.tend.web.platform.api.ApiProblem;
 import app.tend.web.platform.security.SignedIn;
 import app.tend.web.settings.SettingsApi.Settings;
@@ -10,7 +11,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -77,7 +77,7 @@ public class SettingsView extends VerticalLayout {
     var day = new DayFields(settings.timeZone(), settings.reminderTime(), settings.quietHoursStart(), settings.quietHoursEnd());
     var partnerCheckedIn = new Checkbox("Tell me when my partner has checked in",
         !settings.mutedNotifications().contains(SettingsApi.PARTNER_CHECKED_IN));
-    var savedSettings = status();
+    var savedSettings = new StatusLine();
     var save = new Button("Save my settings", click -> {
       try {
         api.change(person, new SettingsApi.Change(firstName.getValue(), lastName.getValue(), day.timeZone(), day.reminderTime(),
@@ -95,7 +95,7 @@ public class SettingsView extends VerticalLayout {
     var reflections = new Checkbox("My clinician may read my private reflections", settings.reflectionsVisibleToClinician());
     var since = new Paragraph(consentLine(settings));
     since.addClassName("quiet");
-    var savedConsent = status();
+    var savedConsent = new StatusLine();
     var saveConsent = new Button("Save my choice", click -> {
       try {
         var now = api.changeConsent(person, reflections.getValue());
@@ -128,13 +128,5 @@ public class SettingsView extends VerticalLayout {
 
   private static String consentLine(Settings settings) {
     return "Your choice since " + DAY.format(settings.consentedAt().atZone(ZoneId.of(settings.timeZone()))) + ".";
-  }
-
-  private static Div status() {
-    var status = new Div();
-    status.addClassName("status");
-    status.getElement().setAttribute("role", "status");
-    status.getElement().setAttribute("aria-live", "polite");
-    return status;
   }
 }

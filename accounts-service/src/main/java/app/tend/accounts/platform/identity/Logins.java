@@ -81,11 +81,35 @@ public class Logins implements DisposableBean {
 
   /** Changes the name on a login, which Keycloak shows and puts in tokens. */
   public Mono<Void> rename(UUID id, String firstName, String lastName) {
+    return update(id, user -> {
+      user.setFirstName(firstName);
+      user.setLastName(lastName);
+    });
+  }
+
+  /**
+   * Asks Keycloak to e-mail the person a link where they choose their password (Keycloak's own
+   * "update password" action), valid for a week; afterwards they are sent on to {@code returnTo}.
+   */
+  public Mono<Void> sendSetPasswordEmail(UUID id, String webClientId, String returnTo) {
+    return blocking(() -> {
+          keycloak.realm(realm).users().get(id.toString())
+              .executeActionsEmail(webClientId, returnTo, (int) java.time.Duration.ofDays(7).toSeconds(), List.of("UPDATE_PASSWORD"));
+          return true;
+        })
+        .then();
+  }
+
+  /** Lets a login sign in, or stops it from signing in (and so from getting new tokens). */
+  public Mono<Void> setEnabled(UUID id, boolean enabled) {
+    return update(id, user -> user.setEnabled(enabled));
+  }
+
+  private Mono<Void> update(UUID id, java.util.function.Consumer<UserRepresentation> change) {
     return blocking(() -> {
           var user = keycloak.realm(realm).users().get(id.toString());
           var representation = user.toRepresentation();
-          representation.setFirstName(firstName);
-          representation.setLastName(lastName);
+          change.accept(representation);
           user.update(representation);
           return true;
         })

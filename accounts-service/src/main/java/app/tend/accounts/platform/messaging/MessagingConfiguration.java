@@ -28,4 +28,9 @@ class MessagingConfiguration {
   NewTopic coupleTopic() {
     return TopicBuilder.name(Topics.ACCOUNTS_COUPLE).partitions(PARTITIONS).build();
   }
+
+  @Bean
+  NewTopic clinicTopic() {
+    return TopicBuilder.name(Topics.ACCOUNTS_CLINIC).partitions(PARTITIONS).build();
+  }
 }

@@ -1,0 +1,108 @@
+package app.tend.accounts.clinic;
+
+import app.tend.accounts.partner.PartnerDay;
+import app.tend.accounts.platform.identity.PersonDetails;
+import app.tend.accounts.platform.outbox.Outbox;
+import app.tend.accounts.platform.outbox.Transactions;
+import app.tend.accounts.platform.security.Caller;
+import app.tend.accounts.platform.web.NotFoundException;
+import app.tend.contracts.accounts.ClinicSettingsChanged;
+import io.r2dbc.spi.Readable;
+import java.math.BigDecimal;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+/** A clinic's settings: read and changed by its admin; every change reaches the other services as an event. */
+@Service
+public class ClinicSettingsService {
+
+  private static final Set<Integer> MEASURE_SCHEDULES = Set.of(7, 14, 28);
+
+  private final DatabaseClient database;
+  private final Outbox outbox;
+  private final Transactions transactions;
+
+  ClinicSettingsService(DatabaseClient database, Outbox outbox, Transactions transactions) {
+    this.database = database;
+    this.outbox = outbox;
+    this.transactions = transactions;
+  }
+
+  public Mono<ClinicSettings> get(Caller caller) {
+    return adminsClinic(caller).flatMap(this::read);
+  }
+
+  public Mono<ClinicSettings> change(Caller caller, ClinicSettings settings) {
+    return adminsClinic(caller).flatMap(clinicId -> Mono.fromRunnable(() -> validate(settings))
+        .then(transactions.run(() -> database
+            .sql(
+                """
+                update clinic_settings set default_reminder_time = :reminder, default_quiet_hours_start = :quietStart,
+                  default_quiet_hours_end = :quietEnd, alert_trend_drop = :drop, alert_days_without_checkin = :days,
+                  measure_every_days = :measure, updated_at = now()
+                where clinic_id = :clinicId
+                """)
+            .bind("reminder", settings.defaultReminderTime())
+            .bind("quietStart", settings.defaultQuietHoursStart())
+            .bind("quietEnd", settings.defaultQuietHoursEnd())
+            .bind("drop", BigDecimal.valueOf(settings.alertTrendDrop()))
+            .bind("days", settings.alertDaysWithoutCheckin())
+            .bind("measure", settings.measureEveryDays())
+            .bind("clinicId", clinicId)
+            .then()
+            .then(announce(clinicId, settings))))
+        .then(read(clinicId)));
+  }
+
+  /** Records {@code ClinicSettingsChanged} with the whole state; must run in the transaction of the change. */
+  Mono<Void> announce(UUID clinicId, ClinicSettings settings) {
+    return outbox.append(new ClinicSettingsChanged(clinicId, settings.defaultReminderTime(), settings.defaultQuietHoursStart(),
+        settings.defaultQuietHoursEnd(), settings.alertTrendDrop(), settings.alertDaysWithoutCheckin(), settings.measureEveryDays()),
+        clinicId, clinicId).then();
+  }
+
+  /** The settings of a clinic, for anyone inside accounts-service who needs them (e.g. the join page's defaults). */
+  public Mono<ClinicSettings> read(UUID clinicId) {
+    return database.sql("select * from clinic_settings where clinic_id = :clinicId")
+        .bind("clinicId", clinicId)
+        .map(ClinicSettingsService::settings)
+        .one();
+  }
+
+  private static ClinicSettings settings(Readable row) {
+    return new ClinicSettings(row.get("default_reminder_time", LocalTime.class), row.get("default_quiet_hours_start", LocalTime.class),
+        row.get("default_quiet_hours_end", LocalTime.class), row.get("alert_trend_drop", BigDecimal.class).doubleValue(),
+        row.get("alert_days_without_checkin", Integer.class), row.get("measure_every_days", Integer.class));
+  }
+
+  private static Mono<UUID> adminsClinic(Caller caller) {
+    if (!caller.has(Caller.CLINIC_ADMIN) || caller.clinicId().isEmpty()) {
+      return Mono.error(new NotFoundException("There is nothing here for you."));
+    }
+    return Mono.just(caller.clinicId().get());
+  }
+
+  private static void validate(ClinicSettings settings) {
+    if (settings == null) {
+      PersonDetails.refuseUnless(List.of("the settings are missing"));
+    }
+    List<String> problems = new ArrayList<>(PartnerDay.timeProblems(
+        settings.defaultReminderTime(), settings.defaultQuietHoursStart(), settings.defaultQuietHoursEnd(), "the default"));
+    if (settings.alertTrendDrop() == null || settings.alertTrendDrop() < 0.5 || settings.alertTrendDrop() > 4) {
+      problems.add("the drop that alerts a clinician must be between 0.5 and 4 points");
+    }
+    if (settings.alertDaysWithoutCheckin() == null || settings.alertDaysWithoutCheckin() < 1 || settings.alertDaysWithoutCheckin() > 30) {
+      problems.add("the days without a check-in that alert a clinician must be 1 to 30");
+    }
+    if (settings.measureEveryDays() == null || !MEASURE_SCHEDULES.contains(settings.measureEveryDays())) {
+      problems.add("the relationship measure is asked every 7, 14 or 28 days");
+    }
+    PersonDetails.refuseUnless(problems);
+  }
+}
