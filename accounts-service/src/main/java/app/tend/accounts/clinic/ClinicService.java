@@ -10,6 +10,7 @@ import app.tend.accounts.platform.outbox.Transactions;
 import app.tend.accounts.platform.security.Caller;
 import app.tend.accounts.platform.web.NotFoundException;
 import app.tend.accounts.staff.StaffDirectory;
+import app.tend.contracts.accounts.ClinicCreated;
 import app.tend.contracts.accounts.ClinicDeactivated;
 import io.r2dbc.spi.Readable;
 import java.util.ArrayList;
@@ -67,6 +68,7 @@ public class ClinicService {
                                           .bind("zone", valid.timeZone())
                                           .then()
                                           .then(database.sql("insert into clinic_settings (clinic_id) values (:id)").bind("id", clinicId).then())
+                                          .then(outbox.append(new ClinicCreated(clinicId, valid.timeZone()), clinicId, clinicId))
                                           .then(settings.read(clinicId).flatMap(defaults -> settings.announce(clinicId, defaults)))
                                           .then(staff.add(adminId, clinicId, admin, Caller.CLINIC_ADMIN)))
                               .onErrorResume(e -> logins.delete(adminId).then(Mono.error(e)))
