@@ -55,7 +55,8 @@ class MyDataE2EIT {
     }
   }
 
-  private void join(Person person) throws Exception {
+  /** Joins through the link in their e-mail; answers their login id. */
+  private String join(Person person) throws Exception {
     String link = TestInfrastructure.mail().awaitMessage(person.email(), 1, Duration.ofSeconds(60))
         .link(RunningTend.stack().webUiUrl() + "/join/").orElseThrow();
     var joined = send("POST", "/api/accounts/invitations/" + link.substring(link.lastIndexOf('/') + 1) + "/acceptance", null, """
@@ -63,6 +64,7 @@ class MyDataE2EIT {
          "quietHoursStart": "22:00", "quietHoursEnd": "07:00", "consentAccepted": true, "reflectionsVisibleToClinician": false}
         """.formatted(person.firstName(), PASSWORD));
     assertThat(joined.statusCode()).as(joined.body()).isEqualTo(200);
+    return joined.body().replaceAll("^.*\"partnerId\":\"([^\"]+)\".*$", "$1");
   }
 
   private void checkIn(Person person) throws Exception {
@@ -84,7 +86,7 @@ class MyDataE2EIT {
                       {"person": {"email": "%s", "firstName": "%s", "lastName": "Quist"}, "timeZone": "Europe/Berlin"}]}
         """.formatted(leaving.email(), leaving.firstName(), staying.email(), staying.firstName()));
     assertThat(enrolled.statusCode()).as(enrolled.body()).isEqualTo(201);
-    join(leaving);
+    String leavingId = join(leaving);
     join(staying);
     // Each has checked in once the other's service heard of them (projections travel through Kafka).
     await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(send("GET", "/api/checkins/today", leaving.token(), null).statusCode()).isEqualTo(200));
@@ -116,6 +118,9 @@ class MyDataE2EIT {
       }
     });
     assertThat(TestInfrastructure.keycloakAdmin().findUser(leaving.email())).isEmpty();
+    // Of the events about them, only the erasure itself is still kept (it must reach every service).
+    assertThat(rowsMentioning("accounts", List.of(leavingId))).filteredOn(row -> row.startsWith("outbox_event: "))
+        .singleElement().satisfies(row -> assertThat(row).contains("PartnerErased"));
     // The partner who stays keeps their own check-in and texts.
     assertThat(rowsMentioning("checkins", List.of(staying.reflection(), staying.appreciation()))).isNotEmpty();
     assertThat(send("GET", "/api/checkins/me/export", staying.token(), null).body()).contains(staying.reflection());

@@ -65,6 +65,8 @@ public class PartnerErasure {
                 .bind("coupleId", coupleId)
                 .then()
                 .then(loginChanges.note(partnerId, Action.DELETE))
+                // Their earlier events (time zone, reminder, consent) go; the erasure itself must still go out.
+                .then(outbox.forgetEventsAbout(partnerId))
                 .then(outbox.append(new PartnerErased(coupleId, clinicId, partnerId), clinicId, coupleId))))
         .then(loginChanges.tryNow(partnerId, Action.DELETE));
   }

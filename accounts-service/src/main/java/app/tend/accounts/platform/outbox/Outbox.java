@@ -65,4 +65,14 @@ public class Outbox {
                           .thenReturn(envelope);
                     }));
   }
+
+  /**
+   * Deletes kept events that name {@code id}, e.g. the joins and preference changes of a partner who
+   * erased their account. Call it before appending the event that must still go out about them.
+   */
+  public Mono<Void> forgetEventsAbout(UUID id) {
+    return database.sql("delete from outbox_event where envelope like :id")
+        .bind("id", "%" + id + "%")
+        .then();
+  }
 }
