@@ -48,7 +48,7 @@ public class ClinicService {
 
   public Mono<CreatedClinic> create(Caller caller, CreateClinicRequest request) {
     if (!caller.has(Caller.PLATFORM_ADMIN)) {
-      return Mono.error(new NotFoundException("There is nothing here for you."));
+      return Mono.error(Caller.nothingHere());
     }
     return Mono.fromCallable(() -> validated(request))
         .flatMap(
@@ -83,7 +83,7 @@ public class ClinicService {
    */
   public Mono<ClinicView> deactivate(Caller caller, UUID clinicId) {
     if (!caller.has(Caller.PLATFORM_ADMIN)) {
-      return Mono.error(new NotFoundException("There is nothing here for you."));
+      return Mono.error(Caller.nothingHere());
     }
     Flux<UUID> logins = database
         .sql("select id from staff where clinic_id = :clinicId union select id from partner where clinic_id = :clinicId")
@@ -117,7 +117,7 @@ public class ClinicService {
 
   public Flux<ClinicView> list(Caller caller) {
     if (!caller.has(Caller.PLATFORM_ADMIN)) {
-      return Flux.error(new NotFoundException("There is nothing here for you."));
+      return Flux.error(Caller.nothingHere());
     }
     return database.sql("select id, name, time_zone, active from clinic order by name")
         .map(ClinicService::view)

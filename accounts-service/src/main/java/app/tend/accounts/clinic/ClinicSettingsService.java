@@ -5,7 +5,6 @@ import app.tend.accounts.platform.identity.PersonDetails;
 import app.tend.accounts.platform.outbox.Outbox;
 import app.tend.accounts.platform.outbox.Transactions;
 import app.tend.accounts.platform.security.Caller;
-import app.tend.accounts.platform.web.NotFoundException;
 import app.tend.contracts.accounts.ClinicSettingsChanged;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
@@ -35,11 +34,11 @@ public class ClinicSettingsService {
   }
 
   public Mono<ClinicSettings> get(Caller caller) {
-    return adminsClinic(caller).flatMap(this::read);
+    return caller.clinicAs(Caller.CLINIC_ADMIN).flatMap(this::read);
   }
 
   public Mono<ClinicSettings> change(Caller caller, ClinicSettings settings) {
-    return adminsClinic(caller).flatMap(clinicId -> Mono.fromRunnable(() -> validate(settings))
+    return caller.clinicAs(Caller.CLINIC_ADMIN).flatMap(clinicId -> Mono.fromRunnable(() -> validate(settings))
         .then(transactions.run(() -> database
             .sql(
                 """
@@ -79,13 +78,6 @@ public class ClinicSettingsService {
     return new ClinicSettings(row.get("default_reminder_time", LocalTime.class), row.get("default_quiet_hours_start", LocalTime.class),
         row.get("default_quiet_hours_end", LocalTime.class), row.get("alert_trend_drop", BigDecimal.class).doubleValue(),
         row.get("alert_days_without_checkin", Integer.class), row.get("measure_every_days", Integer.class));
-  }
-
-  private static Mono<UUID> adminsClinic(Caller caller) {
-    if (!caller.has(Caller.CLINIC_ADMIN) || caller.clinicId().isEmpty()) {
-      return Mono.error(new NotFoundException("There is nothing here for you."));
-    }
-    return Mono.just(caller.clinicId().get());
   }
 
   private static void validate(ClinicSettings settings) {

@@ -59,10 +59,10 @@ public class CoupleService {
    * returns the couple made the first time.
    */
   public Mono<Enrolment> enrol(Caller caller, EnrolCoupleRequest request) {
-    if (caller.clinicId().isEmpty() || !(caller.has(Caller.CLINICIAN) || caller.has(Caller.CLINIC_ADMIN))) {
-      return Mono.error(new NotFoundException("There is nothing here for you."));
-    }
-    UUID clinicId = caller.clinicId().get();
+    return caller.clinicAs(Caller.CLINICIAN, Caller.CLINIC_ADMIN).flatMap(clinicId -> enrol(caller, clinicId, request));
+  }
+
+  private Mono<Enrolment> enrol(Caller caller, UUID clinicId, EnrolCoupleRequest request) {
     UUID clinicianId = request.clinicianId() == null && caller.has(Caller.CLINICIAN) ? caller.subject() : request.clinicianId();
     return Mono.fromRunnable(() -> validate(request, clinicianId))
         .then(Mono.defer(() -> staff.find(clinicId, clinicianId)))
@@ -111,10 +111,10 @@ public class CoupleService {
    * Each couple returned is recorded in the audit log first.
    */
   public Flux<CoupleView> list(Caller caller) {
-    if (caller.clinicId().isEmpty() || !(caller.has(Caller.CLINICIAN) || caller.has(Caller.CLINIC_ADMIN))) {
-      return Flux.error(new NotFoundException("There is nothing here for you."));
-    }
-    UUID clinicId = caller.clinicId().get();
+    return caller.clinicAs(Caller.CLINICIAN, Caller.CLINIC_ADMIN).flatMapMany(clinicId -> list(caller, clinicId));
+  }
+
+  private Flux<CoupleView> list(Caller caller, UUID clinicId) {
     return database
         .sql(
             """
@@ -199,14 +199,15 @@ public class CoupleService {
    * clinician no longer sees the couple, the new one does, in every service once the event arrives.
    */
   public Mono<CoupleView> assignClinician(Caller caller, UUID coupleId, AssignClinicianRequest request) {
-    if (!caller.has(Caller.CLINIC_ADMIN) || caller.clinicId().isEmpty()) {
-      return Mono.error(new NotFoundException("There is nothing here for you."));
-    }
-    UUID clinicId = caller.clinicId().get();
-    if (request == null || request.clinicianId() == null) {
-      return Mono.error(new InvalidRequestException("Please check: the clinician: choose who will work with this couple."));
-    }
-    return staff.find(clinicId, request.clinicianId())
+    return caller.clinicAs(Caller.CLINIC_ADMIN).flatMap(clinicId -> request == null || request.clinicianId() == null
+        ? Mono.error(new InvalidRequestException("Please check: the clinician: choose who will work with this couple."))
+        : assignClinician(clinicId, coupleId, request.clinicianId())
+            // The answer shows the couple's people: a staff read like any other, recorded first.
+            .flatMap(couple -> audit.coupleDataRead(caller, "couples.assign", List.of(couple.id())).thenReturn(couple)));
+  }
+
+  private Mono<CoupleView> assignClinician(UUID clinicId, UUID coupleId, UUID clinicianId) {
+    return staff.find(clinicId, clinicianId)
         .filter(clinician -> clinician.active() && Caller.CLINICIAN.equals(clinician.role()))
         .switchIfEmpty(Mono.error(new NotFoundException("That clinician is not at your clinic.")))
         .flatMap(clinician -> transactions.run(() -> database

@@ -1,6 +1,7 @@
 package app.tend.accounts.invitation;
 
 import app.tend.accounts.clinic.ClinicSettingsService;
+import app.tend.accounts.platform.audit.AuditLog;
 import app.tend.accounts.platform.identity.Logins;
 import app.tend.accounts.platform.identity.Logins.NewLogin;
 import app.tend.accounts.platform.identity.PersonDetails;
@@ -39,10 +40,12 @@ public class InvitationService {
   private final Outbox outbox;
   private final Transactions transactions;
   private final ClinicSettingsService clinicSettings;
+  private final AuditLog audit;
 
   InvitationService(DatabaseClient database, Invitations invitations, Logins logins, Outbox outbox, Transactions transactions,
-      ClinicSettingsService clinicSettings) {
+      ClinicSettingsService clinicSettings, AuditLog audit) {
     this.clinicSettings = clinicSettings;
+    this.audit = audit;
     this.database = database;
     this.invitations = invitations;
     this.logins = logins;
@@ -144,10 +147,10 @@ public class InvitationService {
    * clinician may renew invitations of their own couples, a clinic admin any of the clinic's.
    */
   public Mono<Invitee> renew(Caller caller, UUID invitationId) {
-    if (caller.clinicId().isEmpty() || !(caller.has(Caller.CLINICIAN) || caller.has(Caller.CLINIC_ADMIN))) {
-      return Mono.error(new NotFoundException("There is nothing here for you."));
-    }
-    UUID clinicId = caller.clinicId().get();
+    return caller.clinicAs(Caller.CLINICIAN, Caller.CLINIC_ADMIN).flatMap(clinicId -> renew(caller, clinicId, invitationId));
+  }
+
+  private Mono<Invitee> renew(Caller caller, UUID clinicId, UUID invitationId) {
     return transactions.run(() -> database
         .sql(
             """
@@ -175,7 +178,12 @@ public class InvitationService {
               .then()
               .then(invitations.issue(clinicId, coupleId, caller.subject(), person, row.get("time_zone", String.class)));
         }))
-        .flatMap(newId -> invitations.one(clinicId, newId));
+        .flatMap(newId -> invitations.one(clinicId, newId))
+        // The answer names the person invited: a staff read of the couple, recorded first.
+        .flatMap(invitee -> database.sql("select couple_id from invitation where id = :id").bind("id", invitee.invitationId())
+            .map(row -> row.get("couple_id", UUID.class)).one()
+            .flatMap(coupleId -> audit.coupleDataRead(caller, "invitations.renew", List.of(coupleId)))
+            .thenReturn(invitee));
   }
 
   private Mono<FoundInvitation> find(String token) {

@@ -36,17 +36,15 @@ public record PartnerDay(String timeZone, LocalTime reminderTime, LocalTime quie
     if (quietHoursStart != null && quietHoursStart.equals(quietHoursEnd)) {
       problems.add(whose + " quiet hours must start and end at different times");
     } else if (reminderTime != null && quietHoursStart != null && quietHoursEnd != null
-        && new PartnerDay(null, reminderTime, quietHoursStart, quietHoursEnd).isQuiet(reminderTime)) {
+        && isQuiet(reminderTime, quietHoursStart, quietHoursEnd)) {
       problems.add(whose + " reminder time falls in " + whose + " quiet hours; please choose a time outside them");
     }
     return problems;
   }
 
   /** Whether {@code time} is inside the quiet hours, which may run past midnight (22:00 to 07:00). */
-  public boolean isQuiet(LocalTime time) {
-    return quietHoursStart.isBefore(quietHoursEnd)
-        ? !time.isBefore(quietHoursStart) && time.isBefore(quietHoursEnd)
-        : !time.isBefore(quietHoursStart) || time.isBefore(quietHoursEnd);
+  static boolean isQuiet(LocalTime time, LocalTime start, LocalTime end) {
+    return start.isBefore(end) ? !time.isBefore(start) && time.isBefore(end) : !time.isBefore(start) || time.isBefore(end);
   }
 
   private static void requireTime(LocalTime time, String what, List<String> problems) {

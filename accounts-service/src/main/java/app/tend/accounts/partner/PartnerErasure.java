@@ -6,7 +6,6 @@ import app.tend.accounts.platform.outbox.Outbox;
 import app.tend.accounts.platform.outbox.Transactions;
 import app.tend.accounts.platform.security.Caller;
 import app.tend.accounts.platform.web.InvalidRequestException;
-import app.tend.accounts.platform.web.NotFoundException;
 import app.tend.contracts.accounts.PartnerErased;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -39,21 +38,19 @@ public class PartnerErasure {
 
   /** The partner's own choice, confirmed: nobody else can erase them. */
   public Mono<Void> erase(Caller caller, EraseAccountRequest request) {
-    if (!caller.has(Caller.PARTNER) || caller.clinicId().isEmpty()) {
-      return Mono.error(new NotFoundException("There is nothing here for you."));
-    }
-    if (request == null || !Boolean.TRUE.equals(request.confirmed())) {
-      return Mono.error(new InvalidRequestException("Please check: that you understand erasing cannot be undone."));
-    }
-    UUID partnerId = caller.subject();
-    UUID clinicId = caller.clinicId().get();
+    return caller.clinicAs(Caller.PARTNER).flatMap(clinicId -> request == null || !Boolean.TRUE.equals(request.confirmed())
+        ? Mono.error(new InvalidRequestException("Please check: that you understand erasing cannot be undone."))
+        : erase(caller.subject(), clinicId));
+  }
+
+  private Mono<Void> erase(UUID partnerId, UUID clinicId) {
     return transactions.run(() -> database
             .sql("delete from partner where id = :id and clinic_id = :clinicId returning couple_id")
             .bind("id", partnerId)
             .bind("clinicId", clinicId)
             .map(row -> row.get("couple_id", UUID.class))
             .one()
-            .switchIfEmpty(Mono.error(new NotFoundException("There is nothing here for you.")))
+            .switchIfEmpty(Mono.error(Caller.nothingHere()))
             .flatMap(coupleId -> database
                 .sql(
                     """

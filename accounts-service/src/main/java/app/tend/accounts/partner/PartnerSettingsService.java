@@ -5,7 +5,6 @@ import app.tend.accounts.platform.identity.PersonDetails;
 import app.tend.accounts.platform.outbox.Outbox;
 import app.tend.accounts.platform.outbox.Transactions;
 import app.tend.accounts.platform.security.Caller;
-import app.tend.accounts.platform.web.NotFoundException;
 import app.tend.contracts.accounts.ConsentChanged;
 import app.tend.contracts.accounts.PreferencesChanged;
 import app.tend.contracts.notification.NotificationType;
@@ -123,15 +122,13 @@ public class PartnerSettingsService {
 
   /** Who the caller is as a partner: their own row, in their own clinic; anyone else finds nothing. */
   private Mono<Me> partner(Caller caller) {
-    if (!caller.has(Caller.PARTNER) || caller.clinicId().isEmpty()) {
-      return Mono.error(new NotFoundException("There is nothing here for you."));
-    }
-    return database.sql("select id, couple_id, clinic_id from partner where id = :id and clinic_id = :clinicId")
+    return caller.clinicAs(Caller.PARTNER).flatMap(clinicId -> database
+        .sql("select id, couple_id, clinic_id from partner where id = :id and clinic_id = :clinicId")
         .bind("id", caller.subject())
-        .bind("clinicId", caller.clinicId().get())
+        .bind("clinicId", clinicId)
         .map(row -> new Me(row.get("id", UUID.class), row.get("couple_id", UUID.class), row.get("clinic_id", UUID.class)))
         .one()
-        .switchIfEmpty(Mono.error(new NotFoundException("There is nothing here for you.")));
+        .switchIfEmpty(Mono.error(Caller.nothingHere())));
   }
 
   private record Me(UUID id, UUID coupleId, UUID clinicId) {}

@@ -38,7 +38,7 @@ public class ClinicianService {
   }
 
   public Mono<StaffMember> add(Caller caller, PersonDetails person) {
-    return adminsClinic(caller).flatMap(clinicId -> {
+    return caller.clinicAs(Caller.CLINIC_ADMIN).flatMap(clinicId -> {
       PersonDetails.refuseUnless(person == null ? List.of("the clinician is missing") : person.problems("clinician"));
       var valid = person.normalised();
       return logins
@@ -98,16 +98,9 @@ public class ClinicianService {
   public record RenameRequest(String firstName, String lastName) {}
 
   private Mono<StaffMember> clinicianOf(Caller caller, UUID clinicianId) {
-    return adminsClinic(caller)
+    return caller.clinicAs(Caller.CLINIC_ADMIN)
         .flatMap(clinicId -> staff.find(clinicId, clinicianId))
         .filter(member -> Caller.CLINICIAN.equals(member.role()))
         .switchIfEmpty(Mono.error(new NotFoundException("There is no such clinician at your clinic.")));
-  }
-
-  private static Mono<UUID> adminsClinic(Caller caller) {
-    if (!caller.has(Caller.CLINIC_ADMIN) || caller.clinicId().isEmpty()) {
-      return Mono.error(new NotFoundException("There is nothing here for you."));
-    }
-    return Mono.just(caller.clinicId().get());
   }
 }

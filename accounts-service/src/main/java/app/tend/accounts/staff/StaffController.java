@@ -3,7 +3,6 @@ package app.tend.accounts.staff;
 import app.tend.accounts.platform.identity.PersonDetails;
 import app.tend.accounts.platform.security.Caller;
 import app.tend.accounts.platform.security.CurrentCaller;
-import app.tend.accounts.platform.web.NotFoundException;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,8 +51,7 @@ class StaffController {
   @GetMapping
   Flux<StaffMember> clinicians() {
     return CurrentCaller.get()
-        .filter(caller -> (caller.has(Caller.CLINIC_ADMIN) || caller.has(Caller.CLINICIAN)) && caller.clinicId().isPresent())
-        .switchIfEmpty(Mono.error(new NotFoundException("There is nothing here for you.")))
-        .flatMapMany(caller -> staff.clinicians(caller.clinicId().get()));
+        .flatMap(caller -> caller.clinicAs(Caller.CLINIC_ADMIN, Caller.CLINICIAN))
+        .flatMapMany(staff::clinicians);
   }
 }

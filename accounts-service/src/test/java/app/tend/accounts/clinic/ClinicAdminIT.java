@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -38,6 +39,7 @@ class ClinicAdminIT {
   }
 
   @Autowired WebTestClient web;
+  @Autowired DatabaseClient database;
 
   private static UUID idOf(String email) {
     return TestInfrastructure.keycloakAdmin().findUser(email).orElseThrow();
@@ -75,6 +77,9 @@ class ClinicAdminIT {
     var moved = web.put().uri("/api/accounts/couples/{id}/clinician", couple.id()).headers(h -> h.setBearerAuth(token(admin)))
         .bodyValue(toSecond).exchange().expectStatus().isOk().expectBody(CoupleView.class).returnResult().getResponseBody();
     assertThat(moved.clinicianId()).isEqualTo(idOf(second));
+    // The answer showed the couple's people to the admin: recorded like every staff read.
+    assertThat(database.sql("select count(*) from audit_event where action = 'couples.assign' and couple_id = :c and actor_id = :a")
+        .bind("c", couple.id()).bind("a", idOf(admin)).map(row -> row.get(0, Long.class)).one().block()).isEqualTo(1);
     assertThat(couplesSeenBy(first)).isZero();
     assertThat(couplesSeenBy(second)).isEqualTo(1);
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

@@ -177,6 +177,8 @@ class InvitationIT {
         .exchange().expectStatus().isOk().expectBody(Invitee.class).returnResult().getResponseBody();
     assertThat(renewed.state()).isEqualTo(InvitationState.OPEN);
     assertThat(renewed.invitationId()).isNotEqualTo(invitationId);
+    assertThat(count("select count(*) from audit_event where action = 'invitations.renew' and couple_id = '" + invited.couple().id() + "'"))
+        .isEqualTo(1);
     String newToken = tokenFromMail(invited.firstEmail(), 2);
     assertThat(newToken).isNotEqualTo(oldToken);
 

@@ -3,6 +3,7 @@ package app.tend.web.caseload;
 import app.tend.web.caseload.CoupleApi.Couple;
 import app.tend.web.caseload.CoupleApi.Person;
 import app.tend.web.layout.MainLayout;
+import app.tend.web.platform.ActionDialog;
 import app.tend.web.platform.StatusLine;
 import app.tend.web.platform.api.ApiProblem;
 import app.tend.web.platform.security.SignedIn;
@@ -11,7 +12,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -140,32 +140,21 @@ public class CaseloadView extends VerticalLayout {
   }
 
   private void openMove(SignedIn person, Couple couple) {
-    var dialog = new Dialog();
-    dialog.setHeaderTitle("Change the clinician of " + new Row(couple, couple.partners().getFirst()).coupleNames());
     var choice = new ComboBox<CoupleApi.Clinician>("Clinician from now on");
     choice.setItems(clinicians.values().stream().filter(CoupleApi.Clinician::active).toList());
     choice.setItemLabelGenerator(CoupleApi.Clinician::name);
     choice.setValue(clinicians.get(couple.clinicianId()));
-    choice.setWidthFull();
     var explanation = new Paragraph("The couple's data moves with them: the new clinician sees it, the previous one no longer does.");
     explanation.addClassName("quiet");
-    var problem = new StatusLine();
-        dialog.add(choice, explanation, problem);
-    var save = new Button("Change clinician", click -> {
-      try {
-        couples.assignClinician(person, couple.id(), choice.getValue() == null ? null : choice.getValue().id());
-        status.setText("Done: " + choice.getValue().name() + " now works with this couple.");
-        dialog.close();
-        refresh(person);
-      } catch (ApiProblem.Exception e) {
-        problem.setText(e.problem().detail());
-      }
-    });
-    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
-    dialog.setWidth("min(28rem, 100vw)");
-    dialog.open();
+    new ActionDialog("Change the clinician of " + new Row(couple, couple.partners().getFirst()).coupleNames(), "Change clinician", () -> {
+      couples.assignClinician(person, couple.id(), choice.getValue() == null ? null : choice.getValue().id());
+      return "Done: " + choice.getValue().name() + " now works with this couple.";
+    }, said -> {
+      status.setText(said);
+      refresh(person);
+    }, choice, explanation).open();
   }
+
 
   private void openEnrolment(SignedIn person) {
     var clinicians = person.has(SignedIn.CLINIC_ADMIN) ? couples.clinicians(person) : List.<CoupleApi.Clinician>of();

@@ -59,7 +59,7 @@ class EnrolCoupleDialog extends Dialog {
     var explanation = new Paragraph("Each partner gets an e-mail with a link that works once, for 7 days. They choose their own "
         + "password and settings, and read what you and their partner can see, before they join.");
     explanation.addClassName("quiet");
-        add(explanation, form, status);
+    add(explanation, form, status);
 
     var send = new Button("Enrol and send invitations", click -> {
       try {

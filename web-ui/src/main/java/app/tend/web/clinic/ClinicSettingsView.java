@@ -83,7 +83,7 @@ public class ClinicSettingsView extends VerticalLayout {
     measure.setValue(settings.measureEveryDays());
 
     var status = new StatusLine();
-        var save = new Button("Save settings", click -> {
+    var save = new Button("Save settings", click -> {
       try {
         clinic.change(person, new ClinicApi.Settings(reminder.getValue(), quietFrom.getValue(), quietUntil.getValue(), drop.getValue(),
             days.getValue(), measure.getValue()));

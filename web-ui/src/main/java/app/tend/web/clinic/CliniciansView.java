@@ -2,6 +2,7 @@ package app.tend.web.clinic;
 
 import app.tend.web.clinic.ClinicApi.Clinician;
 import app.tend.web.layout.MainLayout;
+import app.tend.web.platform.ActionDialog;
 import app.tend.web.platform.StatusLine;
 import app.tend.web.platform.api.ApiProblem;
 import app.tend.web.platform.security.SignedIn;
@@ -9,8 +10,6 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -91,31 +90,16 @@ public class CliniciansView extends VerticalLayout {
     form("Deactivate " + clinician.name(), "Deactivate", () -> {
       clinic.deactivate(person, clinician.id());
       return clinician.name() + " is deactivated.";
-    }, explanation).open();
+    }, explanation).destructive().open();
   }
 
-  /** A small dialog: the fields, and a button that does the change and says what happened, or shows why not. */
-  private Dialog form(String title, String action, Supplier<String> change, Component... fields) {
-    var dialog = new Dialog();
-    dialog.setHeaderTitle(title);
-    var problem = new StatusLine();
-        var layout = new FormLayout(fields);
-    layout.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
-    dialog.add(layout, problem);
-    var confirm = new Button(action, click -> {
-      try {
-        status.setText(change.get());
-        dialog.close();
-        SignedIn.current().ifPresent(this::refresh);
-      } catch (ApiProblem.Exception e) {
-        problem.setText(e.problem().detail());
-      }
-    });
-    confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), confirm);
-    dialog.setWidth("min(28rem, 100vw)");
-    return dialog;
+  private ActionDialog form(String title, String action, Supplier<String> change, Component... fields) {
+    return new ActionDialog(title, action, change, said -> {
+      status.setText(said);
+      SignedIn.current().ifPresent(this::refresh);
+    }, fields);
   }
+
 
   @Override
   protected void onAttach(AttachEvent attachEvent) {

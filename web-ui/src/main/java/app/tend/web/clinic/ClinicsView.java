@@ -1,6 +1,7 @@
 package app.tend.web.clinic;
 
 import app.tend.web.layout.MainLayout;
+import app.tend.web.platform.ActionDialog;
 import app.tend.web.platform.StatusLine;
 import app.tend.web.platform.TimeZones;
 import app.tend.web.platform.api.ApiProblem;
@@ -11,8 +12,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
@@ -73,60 +72,36 @@ public class ClinicsView extends VerticalLayout {
   }
 
   private void openCreate(SignedIn person) {
-    var dialog = new Dialog();
-    dialog.setHeaderTitle("Create a clinic");
     var name = new TextField("Clinic name");
     var zone = new ComboBox<String>("Time zone");
     zone.setItems(TimeZones.CHOICES);
     var first = new TextField("First name");
     var last = new TextField("Last name");
     var email = new EmailField("E-mail");
-    var form = new FormLayout(name, zone, new H3("Its first clinic admin"), first, last, email);
-    form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1));
     var explanation = new Paragraph("The admin gets an e-mail to choose their password, then adds the clinic's clinicians.");
     explanation.addClassName("quiet");
-    var problem = new StatusLine();
-        dialog.add(form, explanation, problem);
-    var save = new Button("Create", click -> {
-      try {
-        gateway.call(person, rest -> rest.post().uri("/api/accounts/clinics").body(Map.of("name", name.getValue(),
-            "timeZone", zone.getValue() == null ? "" : zone.getValue(),
-            "admin", Map.of("email", email.getValue(), "firstName", first.getValue(), "lastName", last.getValue()))).retrieve().toBodilessEntity());
-        status.setText(name.getValue().strip() + " is created; its admin gets an e-mail to choose their password.");
-        dialog.close();
-        refresh(person);
-      } catch (ApiProblem.Exception e) {
-        problem.setText(e.problem().detail());
-      }
-    });
-    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
-    dialog.setWidth("min(30rem, 100vw)");
-    dialog.open();
+    new ActionDialog("Create a clinic", "Create", () -> {
+      gateway.call(person, rest -> rest.post().uri("/api/accounts/clinics").body(Map.of("name", name.getValue(),
+          "timeZone", zone.getValue() == null ? "" : zone.getValue(),
+          "admin", Map.of("email", email.getValue(), "firstName", first.getValue(), "lastName", last.getValue()))).retrieve().toBodilessEntity());
+      return name.getValue().strip() + " is created; its admin gets an e-mail to choose their password.";
+    }, said -> done(person, said), name, zone, new H3("Its first clinic admin"), first, last, email, explanation).open();
   }
 
+
   private void confirmDeactivation(SignedIn person, Clinic clinic) {
-    var dialog = new Dialog();
-    dialog.setHeaderTitle("Deactivate " + clinic.name());
-    dialog.add(new Paragraph("Nobody of this clinic (staff or partners) will be able to sign in, and its open invitations stop "
-        + "working. Its data stays until it is erased."));
-    var problem = new StatusLine();
-        dialog.add(problem);
-    var confirm = new Button("Deactivate", click -> {
-      try {
-        gateway.call(person, rest -> rest.post().uri("/api/accounts/clinics/{id}/deactivation", clinic.id()).retrieve().toBodilessEntity());
-        status.setText(clinic.name() + " is deactivated.");
-        dialog.close();
-        refresh(person);
-      } catch (ApiProblem.Exception e) {
-        problem.setText(e.problem().detail());
-      }
-    });
-    confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
-    dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), confirm);
-    dialog.setWidth("min(30rem, 100vw)");
-    dialog.open();
+    new ActionDialog("Deactivate " + clinic.name(), "Deactivate", () -> {
+      gateway.call(person, rest -> rest.post().uri("/api/accounts/clinics/{id}/deactivation", clinic.id()).retrieve().toBodilessEntity());
+      return clinic.name() + " is deactivated.";
+    }, said -> done(person, said), new Paragraph("Nobody of this clinic (staff or partners) will be able to sign in, and its open "
+        + "invitations stop working. Its data stays until it is erased.")).destructive().open();
   }
+
+  private void done(SignedIn person, String said) {
+    status.setText(said);
+    refresh(person);
+  }
+
 
   @Override
   protected void onAttach(AttachEvent attachEvent) {

@@ -16,7 +16,7 @@ class EraseAccountDialog extends Dialog {
   EraseAccountDialog(Runnable eraseAccount) {
     setHeaderTitle("Erase my account");
     var status = new StatusLine();
-        var understood = new Checkbox("I understand this cannot be undone");
+    var understood = new Checkbox("I understand this cannot be undone");
     add(new Paragraph("If you erase your account:"),
         new UnorderedList(
             new ListItem("your check-ins, your appreciations and private reflections, your settings and your sign-in are deleted from Tend;"),

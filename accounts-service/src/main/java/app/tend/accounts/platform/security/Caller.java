@@ -1,12 +1,15 @@
 package app.tend.accounts.platform.security;
 
+import app.tend.accounts.platform.web.NotFoundException;
 import app.tend.contracts.TendHeaders;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.security.oauth2.jwt.Jwt;
+import reactor.core.publisher.Mono;
 
 /**
  * Who is calling, as the validated token says: their login subject, their clinic and their roles.
@@ -42,5 +45,21 @@ public record Caller(UUID subject, Optional<UUID> clinicId, Set<String> roles) {
 
   public boolean has(String role) {
     return roles.contains(role);
+  }
+
+  /**
+   * The caller's clinic when they hold one of {@code roles}; otherwise the 404 every refusal gets
+   * (deny by default, and an answer never tells whether something exists).
+   */
+  public Mono<UUID> clinicAs(String... roles) {
+    if (clinicId.isEmpty() || Arrays.stream(roles).noneMatch(this::has)) {
+      return Mono.error(nothingHere());
+    }
+    return Mono.just(clinicId.get());
+  }
+
+  /** The one refusal: "There is nothing here for you." */
+  public static NotFoundException nothingHere() {
+    return new NotFoundException("There is nothing here for you.");
   }
 }
