@@ -137,7 +137,8 @@ class AccessMatrixIT {
       new Endpoint("read clinic settings", HttpMethod.GET, t -> "/api/accounts/clinic/settings", t -> null, List.of(ADMIN, OTHER_ADMIN)),
       new Endpoint("change clinic settings", HttpMethod.PUT, t -> "/api/accounts/clinic/settings",
           t -> Map.of("defaultReminderTime", "20:00", "defaultQuietHoursStart", "22:00", "defaultQuietHoursEnd", "07:00",
-              "alertTrendDrop", 1.0, "alertDaysWithoutCheckin", 4, "measureEveryDays", 7), List.of(ADMIN, OTHER_ADMIN)),
+              "alertTrendDrop", 1.0, "alertDaysWithoutCheckin", 4, "measureEveryDays", 7, "crisisContacts", ""),
+          List.of(ADMIN, OTHER_ADMIN)),
       new Endpoint("list clinicians", HttpMethod.GET, t -> "/api/accounts/clinicians", t -> null, List.of(ADMIN, OTHER_ADMIN, CLINICIAN)),
       // The body names this clinic's clinician: another clinic's admin must not reach them.
       new Endpoint("enrol a couple", HttpMethod.POST, t -> "/api/accounts/couples", t -> newCouple(t.clinicianId), List.of(ADMIN, CLINICIAN)),
@@ -150,6 +151,8 @@ class AccessMatrixIT {
               "quietHoursStart", "22:00", "quietHoursEnd", "07:00", "mutedNotifications", List.of()),
           List.of(PARTNER, OTHER_PARTNER)),
       new Endpoint("change my consent", HttpMethod.PUT, t -> "/api/accounts/me/consent", t -> Map.of("reflectionsVisibleToClinician", false),
+          List.of(PARTNER, OTHER_PARTNER)),
+      new Endpoint("read my clinic's crisis contacts", HttpMethod.GET, t -> "/api/accounts/me/support", t -> null,
           List.of(PARTNER, OTHER_PARTNER)),
       new Endpoint("download my data", HttpMethod.GET, t -> "/api/accounts/me/export", t -> null, List.of(PARTNER, OTHER_PARTNER)),
       // Unconfirmed on purpose: a partner reaches the rule that asks for confirmation (400), nobody else gets that far.

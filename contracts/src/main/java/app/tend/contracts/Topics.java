@@ -12,6 +12,15 @@ public final class Topics {
   /** Daily check-ins, owned by checkin-service, keyed by couple id. */
   public static final String CHECKIN_CHECKIN = "checkin.checkin.v1";
 
+  /**
+   * Safety concerns a partner raised, owned by checkin-service, keyed by couple id. A topic of its
+   * own, so that only consumers that serve clinic staff subscribe to it.
+   */
+  public static final String CHECKIN_SAFETY = "checkin.safety.v1";
+
+  /** Commitments between partners and their follow-through, owned by checkin-service, keyed by couple id. */
+  public static final String CHECKIN_COMMITMENT = "checkin.commitment.v1";
+
   private Topics() {}
 
   /** The dead-letter topic of {@code topic}. */

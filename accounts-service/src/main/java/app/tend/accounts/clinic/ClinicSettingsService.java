@@ -44,7 +44,7 @@ public class ClinicSettingsService {
                 """
                 update clinic_settings set default_reminder_time = :reminder, default_quiet_hours_start = :quietStart,
                   default_quiet_hours_end = :quietEnd, alert_trend_drop = :drop, alert_days_without_checkin = :days,
-                  measure_every_days = :measure, updated_at = now()
+                  measure_every_days = :measure, crisis_contacts = :crisisContacts, updated_at = now()
                 where clinic_id = :clinicId
                 """)
             .bind("reminder", settings.defaultReminderTime())
@@ -53,6 +53,7 @@ public class ClinicSettingsService {
             .bind("drop", BigDecimal.valueOf(settings.alertTrendDrop()))
             .bind("days", settings.alertDaysWithoutCheckin())
             .bind("measure", settings.measureEveryDays())
+            .bind("crisisContacts", settings.crisisContacts().strip())
             .bind("clinicId", clinicId)
             .then()
             .then(announce(clinicId, settings))))
@@ -77,7 +78,8 @@ public class ClinicSettingsService {
   private static ClinicSettings settings(Readable row) {
     return new ClinicSettings(row.get("default_reminder_time", LocalTime.class), row.get("default_quiet_hours_start", LocalTime.class),
         row.get("default_quiet_hours_end", LocalTime.class), row.get("alert_trend_drop", BigDecimal.class).doubleValue(),
-        row.get("alert_days_without_checkin", Integer.class), row.get("measure_every_days", Integer.class));
+        row.get("alert_days_without_checkin", Integer.class), row.get("measure_every_days", Integer.class),
+        row.get("crisis_contacts", String.class));
   }
 
   private static void validate(ClinicSettings settings) {
@@ -94,6 +96,11 @@ public class ClinicSettingsService {
     }
     if (settings.measureEveryDays() == null || !MEASURE_SCHEDULES.contains(settings.measureEveryDays())) {
       problems.add("the relationship measure is asked every 7, 14 or 28 days");
+    }
+    if (settings.crisisContacts() == null) {
+      problems.add("the crisis contacts are missing (send an empty text if there are none yet)");
+    } else if (settings.crisisContacts().strip().length() > ClinicSettings.MAX_CRISIS_CONTACTS) {
+      problems.add("the crisis contacts can be at most " + ClinicSettings.MAX_CRISIS_CONTACTS + " characters");
     }
     PersonDetails.refuseUnless(problems);
   }

@@ -51,6 +51,12 @@ class PartnerAccountController {
     return CurrentCaller.get().flatMap(caller -> settings.change(caller, request));
   }
 
+  /** The caller's clinic's crisis contacts, shown quietly on the partner's pages. */
+  @GetMapping("/support")
+  Mono<PartnerSupport> support() {
+    return CurrentCaller.get().flatMap(settings::support);
+  }
+
   /** Changes what the clinician may see; takes effect in every service through {@code ConsentChanged}. */
   @PutMapping("/consent")
   Mono<PartnerSettings> consent(@RequestBody ChangeConsentRequest request) {

@@ -121,6 +121,15 @@ public class PartnerSettingsService {
   }
 
   /** Who the caller is as a partner: their own row, in their own clinic; anyone else finds nothing. */
+  /** The caller's clinic and its crisis contacts, for the support shown on the partner's own pages. */
+  public Mono<PartnerSupport> support(Caller caller) {
+    return partner(caller).flatMap(me -> database
+        .sql("select c.name, s.crisis_contacts from clinic c join clinic_settings s on s.clinic_id = c.id where c.id = :clinicId")
+        .bind("clinicId", me.clinicId())
+        .map(row -> new PartnerSupport(row.get("name", String.class), row.get("crisis_contacts", String.class)))
+        .one());
+  }
+
   private Mono<Me> partner(Caller caller) {
     return caller.clinicAs(Caller.PARTNER).flatMap(clinicId -> database
         .sql("select id, couple_id, clinic_id from partner where id = :id and clinic_id = :clinicId")

@@ -111,6 +111,7 @@ class ClinicAdminIT {
     settings.put("alertTrendDrop", drop);
     settings.put("alertDaysWithoutCheckin", days);
     settings.put("measureEveryDays", measure);
+    settings.put("crisisContacts", "Riverside on-call line: 030 1234 5678 (day and night)");
     return settings;
   }
 
@@ -120,7 +121,7 @@ class ClinicAdminIT {
     String clinician = TestClinics.newClinician(web, admin);
     var defaults = web.get().uri("/api/accounts/clinic/settings").headers(h -> h.setBearerAuth(token(admin))).exchange()
         .expectStatus().isOk().expectBody(ClinicSettings.class).returnResult().getResponseBody();
-    assertThat(defaults).isEqualTo(new ClinicSettings(LocalTime.of(20, 0), LocalTime.of(22, 0), LocalTime.of(7, 0), 1.0, 4, 7));
+    assertThat(defaults).isEqualTo(new ClinicSettings(LocalTime.of(20, 0), LocalTime.of(22, 0), LocalTime.of(7, 0), 1.0, 4, 7, ""));
 
     web.put().uri("/api/accounts/clinic/settings").headers(h -> h.setBearerAuth(token(admin))).bodyValue(settings("23:00", 9, 0, 10))
         .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail)
@@ -152,6 +153,17 @@ class ClinicAdminIT {
     String link = TestInfrastructure.mail().awaitMessage(email, 1, Duration.ofSeconds(30)).link("http://localhost:8080/join/").orElseThrow();
     web.get().uri("/api/accounts/invitations/{t}", link.substring(link.lastIndexOf('/') + 1)).exchange().expectStatus().isOk()
         .expectBody().jsonPath("$.reminderTime").isEqualTo("19:00:00").jsonPath("$.quietHoursStart").isEqualTo("21:30:00");
+
+    // The clinic's crisis contacts reach its partners' own pages, and nobody else's.
+    TestClinics.join(web, email, "correct horse battery");
+    web.get().uri("/api/accounts/me/support").headers(h -> h.setBearerAuth(TestInfrastructure.keycloakAdmin().accessToken(email,
+            "correct horse battery"))).exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.crisisContacts").isEqualTo("Riverside on-call line: 030 1234 5678 (day and night)");
+    var tooLong = settings("19:00", 1.5, 3, 14);
+    tooLong.put("crisisContacts", "x".repeat(1001));
+    web.put().uri("/api/accounts/clinic/settings").headers(h -> h.setBearerAuth(token(admin))).bodyValue(tooLong)
+        .exchange().expectStatus().isBadRequest().expectBody().jsonPath("$.detail").value(detail ->
+            assertThat((String) detail).contains("at most 1000 characters"));
   }
 
   @Test

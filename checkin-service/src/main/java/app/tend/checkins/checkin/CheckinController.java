@@ -63,6 +63,18 @@ class CheckinController {
     return CurrentCaller.get().flatMapMany(caller -> checkins.ownCheckins(caller, coupleId, from, to));
   }
 
+  /**
+   * Both partners' check-ins between two local days (inclusive), for the couple's assigned clinician
+   * only; private reflections only where the partner consented.
+   */
+  @GetMapping("/couples/{coupleId}/checkins")
+  Flux<PartnerCheckins> couple(
+      @PathVariable UUID coupleId,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    return CurrentCaller.get().flatMapMany(caller -> checkins.coupleCheckins(caller, coupleId, from, to));
+  }
+
   /** checkin-service's part of "download all my data": the caller's own check-ins, with their own texts. */
   @GetMapping("/me/export")
   Mono<CheckinExport> export() {

@@ -139,15 +139,37 @@ public class CheckinService {
    * partner's check-ins here; any other couple answers 404.
    */
   public Flux<CheckinView> ownCheckins(Caller caller, UUID coupleId, LocalDate from, LocalDate to) {
-    if (from.isAfter(to) || from.plusDays(MAX_DAYS_LISTED).isBefore(to)) {
-      return Flux.error(new InvalidRequestException(
-          "Please choose a range of at most " + MAX_DAYS_LISTED + " days, with 'from' not after 'to'."));
-    }
-    return partners
-        .callerAsPartner(caller)
+    return checkRange(from, to)
+        .then(partners.callerAsPartner(caller))
         .filter(partner -> partner.coupleId().equals(coupleId))
         .switchIfEmpty(Mono.error(new NotFoundException("There is nothing here for you.")))
         .flatMapMany(partner -> checkins.forPartner(partner.partnerId(), from, to));
+  }
+
+  /**
+   * Both partners' check-ins between two local days, for the clinician assigned to the couple;
+   * audited. A partner's private reflections are included only where that partner consented.
+   */
+  public Flux<PartnerCheckins> coupleCheckins(Caller caller, UUID coupleId, LocalDate from, LocalDate to) {
+    return checkRange(from, to)
+        .then(partners.assignedToCaller(caller, coupleId, "checkins.list"))
+        .flatMapMany(couple -> Flux.fromIterable(couple.partners()))
+        .concatMap(member -> checkins.forPartner(member.partnerId(), from, to)
+            .map(checkin -> member.reflectionsVisibleToClinician() ? checkin : withoutReflection(checkin))
+            .collectList()
+            .map(list -> new PartnerCheckins(member.partnerId(), member.reflectionsVisibleToClinician(), list)));
+  }
+
+  private static CheckinView withoutReflection(CheckinView checkin) {
+    return new CheckinView(checkin.id(), checkin.day(), checkin.followThrough(), checkin.empathicListening(), checkin.honesty(),
+        checkin.mattering(), checkin.connected(), checkin.appreciation(), null, checkin.submittedAt(), checkin.updatedAt());
+  }
+
+  private static Mono<Void> checkRange(LocalDate from, LocalDate to) {
+    return from.isAfter(to) || from.plusDays(MAX_DAYS_LISTED).isBefore(to)
+        ? Mono.error(new InvalidRequestException(
+            "Please choose a range of at most " + MAX_DAYS_LISTED + " days, with 'from' not after 'to'."))
+        : Mono.empty();
   }
 
   /** Everything checkin-service holds of the caller, for their download of all their data: their own check-ins only. */

@@ -1,6 +1,7 @@
 package app.tend.checkins.couple;
 
 import app.tend.checkins.checkin.CheckinErasure;
+import app.tend.checkins.commitment.DueCommitments;
 import app.tend.checkins.platform.messaging.ProcessedEvents;
 import app.tend.contracts.EventCodec;
 import app.tend.contracts.Topics;
@@ -29,10 +30,13 @@ class CoupleEventsListener {
   private final ProcessedEvents processed;
   private final TransactionalOperator transaction;
   private final CheckinErasure erasure;
+  private final DueCommitments dueCommitments;
 
   CoupleEventsListener(
-      EventCodec codec, DatabaseClient database, ProcessedEvents processed, TransactionalOperator transaction, CheckinErasure erasure) {
+      EventCodec codec, DatabaseClient database, ProcessedEvents processed, TransactionalOperator transaction, CheckinErasure erasure,
+      DueCommitments dueCommitments) {
     this.erasure = erasure;
+    this.dueCommitments = dueCommitments;
     this.codec = codec;
     this.database = database;
     this.processed = processed;
@@ -53,7 +57,8 @@ class CoupleEventsListener {
       var changed = codec.payload(envelope, PreferencesChanged.class);
       ZoneId.of(changed.timeZone());
       projection = update("update partner set time_zone = :value where partner_id = :partnerId and clinic_id = :clinicId",
-          changed.timeZone(), changed.partnerId(), changed.clinicId());
+          changed.timeZone(), changed.partnerId(), changed.clinicId())
+          .then(dueCommitments.rescheduleFor(changed.partnerId(), ZoneId.of(changed.timeZone())));
     } else if (ConsentChanged.class.getSimpleName().equals(envelope.eventType())) {
       var changed = codec.payload(envelope, ConsentChanged.class);
       projection = update("update partner set reflections_visible_to_clinician = :value where partner_id = :partnerId and clinic_id = :clinicId",

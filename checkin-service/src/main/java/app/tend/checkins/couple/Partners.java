@@ -1,5 +1,6 @@
 package app.tend.checkins.couple;
 
+import app.tend.checkins.platform.audit.AuditLog;
 import app.tend.checkins.platform.security.Caller;
 import app.tend.checkins.platform.web.NotFoundException;
 import java.time.ZoneId;
@@ -13,9 +14,11 @@ import reactor.core.publisher.Mono;
 public class Partners {
 
   private final DatabaseClient database;
+  private final AuditLog audit;
 
-  Partners(DatabaseClient database) {
+  Partners(DatabaseClient database, AuditLog audit) {
     this.database = database;
+    this.audit = audit;
   }
 
   /**
@@ -47,6 +50,37 @@ public class Partners {
             row.get("partner_id", UUID.class), row.get("couple_id", UUID.class), row.get("clinic_id", UUID.class),
             row.get("clinician_id", UUID.class), ZoneId.of(row.get("time_zone", String.class))))
         .one();
+  }
+
+  /**
+   * The couple {@code coupleId} when the caller is the clinician assigned to it in their own clinic,
+   * and audits the read as {@code action} before answering. Anyone else, a clinic admin included,
+   * gets the same 404 as for a couple that does not exist.
+   */
+  public Mono<AssignedCouple> assignedToCaller(Caller caller, UUID coupleId, String action) {
+    if (!caller.has(Caller.CLINICIAN) || caller.clinicId().isEmpty()) {
+      return Mono.error(new NotFoundException("There is nothing here for you."));
+    }
+    UUID clinicId = caller.clinicId().get();
+    return database
+        .sql(
+            """
+            select p.partner_id, p.reflections_visible_to_clinician
+            from couple c left join partner p on p.couple_id = c.couple_id
+            where c.couple_id = :coupleId and c.clinic_id = :clinicId and c.clinician_id = :clinicianId
+            order by p.partner_id
+            """)
+        .bind("coupleId", coupleId)
+        .bind("clinicId", clinicId)
+        .bind("clinicianId", caller.subject())
+        .map(row -> java.util.Optional.ofNullable(row.get("partner_id", UUID.class))
+            .map(id -> new AssignedCouple.Member(id, Boolean.TRUE.equals(row.get("reflections_visible_to_clinician", Boolean.class)))))
+        .all()
+        .collectList()
+        .filter(rows -> !rows.isEmpty())
+        .switchIfEmpty(Mono.error(new NotFoundException("There is no couple here with that id among yours.")))
+        .map(rows -> new AssignedCouple(coupleId, clinicId, rows.stream().flatMap(java.util.Optional::stream).toList()))
+        .flatMap(couple -> audit.coupleDataRead(caller, clinicId, action, coupleId).thenReturn(couple));
   }
 
   /** The other partner of {@code partner}'s couple, once both have joined. */

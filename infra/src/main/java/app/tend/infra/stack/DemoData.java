@@ -86,6 +86,11 @@ public final class DemoData {
         "admin", person("admin@riverside.demo", "Noor", "Haddad")), 201);
     keycloak.setPassword(UUID.fromString(clinic.get("adminId").asString()), PASSWORD);
     String admin = keycloak.accessToken("admin@riverside.demo", PASSWORD);
+    var settings = new java.util.LinkedHashMap<String, Object>(Map.of("defaultReminderTime", "20:00", "defaultQuietHoursStart", "22:00",
+        "defaultQuietHoursEnd", "07:00", "alertTrendDrop", 1.0, "alertDaysWithoutCheckin", 4, "measureEveryDays", 7));
+    settings.put("crisisContacts", "Riverside on-call line, day and night: 030 555 0199\n"
+        + "Violence against women helpline (free, anonymous, 24 h): 116 016");
+    call("PUT", "/api/accounts/clinic/settings", admin, settings, 200);
 
     var clinician = call("POST", "/api/accounts/clinicians", admin, person("maya.okafor@riverside.demo", "Maya", "Okafor"), 201);
     keycloak.setPassword(UUID.fromString(clinician.get("id").asString()), PASSWORD);
@@ -102,6 +107,20 @@ public final class DemoData {
         importHistory(operator, id, ZoneId.of(zone), random);
       }
     }
+    commitments();
+  }
+
+  /** A commitment each way for Alex and Jordan, one of them marked and noticed today, through the partners' own API. */
+  private void commitments() {
+    String alex = keycloak.accessToken("alex@riverside.demo", PASSWORD);
+    String jordan = keycloak.accessToken("jordan@riverside.demo", PASSWORD);
+    var daily = call("POST", "/api/checkins/commitments", alex, Map.of("words", "call if I'm running late",
+        "schedule", Map.of("kind", "DAILY", "time", "18:00")), 201);
+    call("POST", "/api/checkins/commitments", jordan, Map.of("words", "plan a walk for the two of us",
+        "schedule", Map.of("kind", "WEEKLY", "time", "12:00", "dayOfWeek", "SUNDAY")), 201);
+    String days = "/api/checkins/commitments/" + daily.get("id").asString() + "/days/" + LocalDate.now(ZoneId.of("Europe/Berlin"));
+    call("PUT", days + "/mark", alex, Map.of("kept", true), 200);
+    call("PUT", days + "/answer", jordan, Map.of("noticed", true), 200);
   }
 
   /** Opens the invitation e-mail's link and joins, as the partner would on the join page. */

@@ -10,13 +10,11 @@ import app.tend.contracts.accounts.PreferencesChanged;
 import app.tend.notifications.feed.Feed;
 import app.tend.notifications.feed.NotificationKind;
 import app.tend.notifications.platform.messaging.ProcessedEvents;
-import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
@@ -30,15 +28,13 @@ class CoupleEventsListener {
   private final EventCodec codec;
   private final DatabaseClient database;
   private final ProcessedEvents processed;
-  private final TransactionalOperator transaction;
   private final Feed feed;
 
-  CoupleEventsListener(EventCodec codec, DatabaseClient database, ProcessedEvents processed, TransactionalOperator transaction, Feed feed) {
+  CoupleEventsListener(EventCodec codec, DatabaseClient database, ProcessedEvents processed, Feed feed) {
     this.feed = feed;
     this.codec = codec;
     this.database = database;
     this.processed = processed;
-    this.transaction = transaction;
   }
 
   @KafkaListener(topics = Topics.ACCOUNTS_COUPLE)
@@ -60,11 +56,7 @@ class CoupleEventsListener {
     } else {
       return;
     }
-    processed
-        .claim(envelope.eventId())
-        .flatMap(first -> first ? projection : Mono.empty())
-        .as(transaction::transactional)
-        .block(Duration.ofSeconds(30));
+    processed.once(envelope, "projected", () -> projection);
   }
 
   private Mono<Void> clinicianOf(UUID coupleId, UUID clinicId, UUID clinicianId) {

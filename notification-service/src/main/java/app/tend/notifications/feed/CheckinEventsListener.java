@@ -5,17 +5,11 @@ import app.tend.contracts.Topics;
 import app.tend.contracts.checkin.CheckinSubmitted;
 import app.tend.contracts.notification.NotificationType;
 import app.tend.notifications.platform.messaging.ProcessedEvents;
-import java.time.Duration;
 import java.util.UUID;
-import app.tend.notifications.platform.web.RequestIds;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -26,21 +20,16 @@ import reactor.core.publisher.Mono;
 @Component
 class CheckinEventsListener {
 
-  private static final Logger log = LoggerFactory.getLogger(CheckinEventsListener.class);
-
   private final EventCodec codec;
   private final DatabaseClient database;
   private final ProcessedEvents processed;
   private final Feed feed;
-  private final TransactionalOperator transaction;
 
-  CheckinEventsListener(
-      EventCodec codec, DatabaseClient database, ProcessedEvents processed, Feed feed, TransactionalOperator transaction) {
+  CheckinEventsListener(EventCodec codec, DatabaseClient database, ProcessedEvents processed, Feed feed) {
     this.codec = codec;
     this.database = database;
     this.processed = processed;
     this.feed = feed;
-    this.transaction = transaction;
   }
 
   @KafkaListener(topics = Topics.CHECKIN_CHECKIN)
@@ -50,18 +39,8 @@ class CheckinEventsListener {
       return; // a revision of the same day is not news for the other partner
     }
     var submitted = codec.payload(envelope, CheckinSubmitted.class);
-    // The request that caused the event, so its log lines can be followed from the gateway to here.
-    try (var ignored = MDC.putCloseable(RequestIds.KEY, envelope.requestId())) {
-      boolean first =
-          processed
-              .claim(envelope.eventId())
-              .flatMap(isFirst -> isFirst
-                  ? notifyOtherPartner(submitted, envelope.clinicId(), envelope.eventId()).thenReturn(true)
-                  : Mono.just(false))
-              .as(transaction::transactional)
-              .block(Duration.ofSeconds(30));
-      log.info("{} event {} of couple {}", first ? "notified the other partner of" : "already handled", envelope.eventId(), submitted.coupleId());
-    }
+    processed.once(envelope, "notified the other partner",
+        () -> notifyOtherPartner(submitted, envelope.clinicId(), envelope.eventId()));
   }
 
   /**

@@ -6,6 +6,11 @@ package app.tend.notifications.feed;
  */
 public enum NotificationKind {
   PARTNER_CHECKED_IN("Your partner checked in today", "They took a minute for the two of you.", "/today"),
+  /**
+   * To the couple's clinician, at once, when a partner raised "I don't feel safe". Says neither who
+   * nor what, because it may be read over someone's shoulder or in a shared inbox.
+   */
+  SAFETY_CONCERN("A couple needs your attention", "Please look at your caseload in Tend as soon as you can.", "/caseload"),
   /** To the couple's clinician: that someone left, never why. */
   PARTNER_LEFT("A partner has left Tend", "One partner of a couple you work with closed their account. Their partner's own practice "
       + "continues.", "/caseload");

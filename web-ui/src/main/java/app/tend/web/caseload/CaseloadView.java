@@ -55,12 +55,15 @@ public class CaseloadView extends VerticalLayout {
   private final CoupleApi couples;
   private final Grid<Row> grid = new Grid<>();
   private final Map<UUID, CoupleApi.Clinician> clinicians = new HashMap<>();
+  private final Map<UUID, CoupleApi.CoupleSafety> safety = new HashMap<>();
+  private ZoneId viewerZone = ZoneId.systemDefault();
   private final Paragraph message = new Paragraph();
   private final StatusLine status = new StatusLine();
 
   CaseloadView(CoupleApi couples) {
     this.couples = couples;
     addClassName("caseload");
+    grid.addComponentColumn(this::attention).setHeader("Attention").setAutoWidth(true);
     grid.addColumn(Row::coupleNames).setHeader("Couple").setAutoWidth(true);
     grid.addColumn(row -> row.person().state() == CoupleApi.State.LEFT ? "(erased)" : row.person().firstName() + " " + row.person().lastName())
         .setHeader("Person").setAutoWidth(true);
@@ -94,6 +97,19 @@ public class CaseloadView extends VerticalLayout {
       case LEFT -> new Span(VaadinIcon.SIGN_OUT.create(), new Span(" Left Tend"));
     };
     label.addClassName("invitation-state");
+    return label;
+  }
+
+  /** A safety concern, unmistakable: an icon, a word and a colour, on the couple's first row. */
+  private Component attention(Row row) {
+    var flags = safety.get(row.couple().id());
+    if (flags == null || !row.couple().partners().getFirst().equals(row.person())) {
+      return new Span();
+    }
+    var raised = flags.lastRaisedAt().atZone(viewerZone);
+    var label = new Span(VaadinIcon.EXCLAMATION_CIRCLE.create(),
+        new Span(" Safety concern, raised " + DAY.format(raised) + " " + raised.toLocalTime().withNano(0).withSecond(0)));
+    label.addClassName("safety-flag");
     return label;
   }
 
@@ -167,6 +183,11 @@ public class CaseloadView extends VerticalLayout {
 
   @Override
   protected void onAttach(AttachEvent attachEvent) {
+    // Times read in the viewer's own zone, once the browser has told it.
+    attachEvent.getUI().getPage().retrieveExtendedClientDetails(details -> {
+      viewerZone = ZoneId.of(details.getTimeZoneId());
+      grid.getDataProvider().refreshAll();
+    });
     SignedIn.current().ifPresent(this::refresh);
   }
 
@@ -174,7 +195,15 @@ public class CaseloadView extends VerticalLayout {
     try {
       clinicians.clear();
       couples.clinicians(person).forEach(clinician -> clinicians.put(clinician.id(), clinician));
-      var list = couples.couples(person);
+      safety.clear();
+      if (person.has(SignedIn.CLINICIAN)) {
+        couples.safetyFlags(person).forEach(flags -> safety.put(flags.coupleId(), flags));
+      }
+      // Couples with a safety concern first, the latest on top; the rest keep their order.
+      var list = couples.couples(person).stream()
+          .sorted(java.util.Comparator.comparing((Couple couple) -> safety.containsKey(couple.id()) ? 0 : 1)
+              .thenComparing(couple -> safety.containsKey(couple.id()) ? -safety.get(couple.id()).lastRaisedAt().toEpochMilli() : 0L))
+          .toList();
       List<Row> rows = new ArrayList<>();
       list.forEach(couple -> couple.partners().forEach(partner -> rows.add(new Row(couple, partner))));
       grid.setItems(rows);

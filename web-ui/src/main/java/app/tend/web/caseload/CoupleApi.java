@@ -38,6 +38,14 @@ class CoupleApi {
 
   record Enrolment(UUID clinicianId, List<NewPartner> partners) {}
 
+  record CoupleSafety(UUID coupleId, long flags, Instant lastRaisedAt) {}
+
+  /** checkin-service: the calling clinician's couples with safety flags, latest first. */
+  List<CoupleSafety> safetyFlags(SignedIn person) {
+    return Arrays.asList(gateway.call(person, rest -> rest.get().uri("/api/checkins/caseload/safety-flags").retrieve()
+        .body(CoupleSafety[].class)));
+  }
+
   List<Couple> couples(SignedIn person) {
     return Arrays.asList(gateway.call(person, rest -> rest.get().uri("/api/accounts/couples").retrieve().body(Couple[].class)));
   }

@@ -30,6 +30,18 @@ class CheckinApi {
 
   record Trends(LocalDate today, int daysCheckedInLast14, long daysPractised, java.util.List<MeasureTrend> measures) {}
 
+  record Support(String clinicName, String crisisContacts) {}
+
+  /** Tells the partner's clinician, and only them, that this partner does not feel safe. */
+  void raiseSafetyConcern(SignedIn person) {
+    gateway.call(person, rest -> rest.post().uri("/api/checkins/me/safety-concerns").retrieve().toBodilessEntity());
+  }
+
+  /** The partner's clinic's crisis contacts (accounts-service). */
+  Support support(SignedIn person) {
+    return gateway.call(person, rest -> rest.get().uri("/api/accounts/me/support").retrieve().body(Support.class));
+  }
+
   Trends trends(SignedIn person) {
     return gateway.call(person, rest -> rest.get().uri("/api/checkins/trends").retrieve().body(Trends.class));
   }

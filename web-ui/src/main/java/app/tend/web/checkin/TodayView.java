@@ -7,6 +7,7 @@ import app.tend.web.platform.security.SignedIn;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -45,10 +46,13 @@ public class TodayView extends VerticalLayout {
   private final TextArea appreciation = new TextArea("Appreciation");
   private final TextArea reflection = new TextArea("Private reflection");
   private final Div fromPartner = new Div();
+  private final Checkbox notSafe = new Checkbox("I don't feel safe");
+  private final SupportPanel support;
   private LocalDate day;
 
   TodayView(CheckinApi checkins) {
     this.checkins = checkins;
+    this.support = new SupportPanel(checkins);
     addClassName("today");
     setPadding(true);
     dayLine.addClassName("quiet");
@@ -94,12 +98,18 @@ public class TodayView extends VerticalLayout {
     privately.addClassName("words");
     add(shared, privately);
 
+    // Always there, never loud: the box clears itself once saved, and what follows looks exactly like
+    // any saved check-in, so nobody glancing at the screen can tell it was ticked.
+    notSafe.addClassName("not-safe");
+    notSafe.setHelperText("Only your clinician is told, straight away. Your partner never is.");
+    add(notSafe);
+
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     save.addClassName("primary-action");
     save.addClickListener(click -> save());
         fromPartner.addClassName("from-partner");
     fromPartner.setVisible(false);
-    add(save, status, fromPartner);
+    add(save, status, fromPartner, support);
   }
 
   @Override
@@ -115,6 +125,7 @@ public class TodayView extends VerticalLayout {
       if (today.checkin() != null) {
         show(today.checkin());
         say("You checked in today. You can change your answers until the day ends.");
+        support.show(person);
       }
       showPartnerAppreciation(today.partnerAppreciation());
     } catch (ApiProblem.Exception e) {
@@ -144,6 +155,21 @@ public class TodayView extends VerticalLayout {
   }
 
   private void save() {
+    var person = SignedIn.current().orElse(null);
+    if (person == null) {
+      return;
+    }
+    boolean raised = false;
+    if (notSafe.getValue()) {
+      try {
+        checkins.raiseSafetyConcern(person);
+        notSafe.setValue(false);
+        raised = true;
+      } catch (ApiProblem.Exception e) {
+        say(e.problem().detail());
+        return;
+      }
+    }
     boolean complete = true;
     for (var group : acts.values()) {
       if (group.getValue() == null) {
@@ -158,25 +184,32 @@ public class TodayView extends VerticalLayout {
       complete = false;
     }
     if (!complete) {
-      say("A few answers are still open. Each one is a single tap.");
+      if (raised) {
+        // Said the way any partial save would be: the rest can wait, and help is right below.
+        acts.values().forEach(group -> group.setInvalid(false));
+        connected.setInvalid(false);
+        say("Saved. You can finish today's check-in any time until the day ends.");
+        support.show(person);
+      } else {
+        say("A few answers are still open. Each one is a single tap.");
+      }
       return;
     }
     var answers = new CheckinApi.Answers(day,
         acts.get(TrustAct.FOLLOW_THROUGH).getValue(), acts.get(TrustAct.EMPATHIC_LISTENING).getValue(),
         acts.get(TrustAct.HONESTY).getValue(), acts.get(TrustAct.MATTERING).getValue(), connected.getValue(),
         appreciation.getValue(), reflection.getValue());
-    SignedIn.current().ifPresent(person -> {
-      try {
-        show(checkins.submit(person, answers));
-        say("Saved. Thank you for taking a minute for the two of you. You can change your answers until the day ends.");
-        showPartnerAppreciation(checkins.today(person).partnerAppreciation());
-      } catch (ApiProblem.Exception e) {
-        say(e.problem().detail());
-        if (e.problem().status() == 422) {
-          load(person); // the day ended while the page was open: show the new day
-        }
+    try {
+      show(checkins.submit(person, answers));
+      say("Saved. Thank you for taking a minute for the two of you. You can change your answers until the day ends.");
+      showPartnerAppreciation(checkins.today(person).partnerAppreciation());
+      support.show(person);
+    } catch (ApiProblem.Exception e) {
+      say(e.problem().detail());
+      if (e.problem().status() == 422) {
+        load(person); // the day ended while the page was open: show the new day
       }
-    });
+    }
   }
 
   private void say(String message) {

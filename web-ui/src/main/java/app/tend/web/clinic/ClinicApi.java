@@ -26,7 +26,7 @@ class ClinicApi {
   }
 
   record Settings(LocalTime defaultReminderTime, LocalTime defaultQuietHoursStart, LocalTime defaultQuietHoursEnd, Double alertTrendDrop,
-                  Integer alertDaysWithoutCheckin, Integer measureEveryDays) {}
+                  Integer alertDaysWithoutCheckin, Integer measureEveryDays, String crisisContacts) {}
 
   List<Clinician> clinicians(SignedIn person) {
     return Arrays.asList(gateway.call(person, rest -> rest.get().uri("/api/accounts/clinicians").retrieve().body(Clinician[].class)));

@@ -16,6 +16,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -82,11 +83,19 @@ public class ClinicSettingsView extends VerticalLayout {
     });
     measure.setValue(settings.measureEveryDays());
 
+    var crisis = new TextArea("Crisis contacts");
+    crisis.setValue(settings.crisisContacts() == null ? "" : settings.crisisContacts());
+    crisis.setMaxLength(1000);
+    crisis.setHelperText("Shown quietly to your partners under every saved check-in, so it is there for anyone who says they "
+        + "don't feel safe without singling them out. For example your on-call number and a local helpline.");
+    crisis.setWidthFull();
+    crisis.setMinRows(3);
+
     var status = new StatusLine();
     var save = new Button("Save settings", click -> {
       try {
         clinic.change(person, new ClinicApi.Settings(reminder.getValue(), quietFrom.getValue(), quietUntil.getValue(), drop.getValue(),
-            days.getValue(), measure.getValue()));
+            days.getValue(), measure.getValue(), crisis.getValue()));
         status.setText("Saved.");
       } catch (ApiProblem.Exception e) {
         status.setText(e.problem().detail());
@@ -95,7 +104,7 @@ public class ClinicSettingsView extends VerticalLayout {
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     save.addClassName("primary-action");
     add(new H2("For partners joining"), defaultsHelp, reminder, quiet, new H2("Alerts to clinicians"), drop, days,
-        new H2("Relationship measure"), measure, status, save);
+        new H2("Relationship measure"), measure, new H2("Support for partners"), crisis, status, save);
   }
 
   private static TimePicker time(String label, LocalTime value) {

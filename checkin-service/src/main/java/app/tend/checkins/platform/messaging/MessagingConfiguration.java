@@ -40,6 +40,16 @@ class MessagingConfiguration {
   }
 
   @Bean
+  NewTopic commitmentTopic() {
+    return TopicBuilder.name(Topics.CHECKIN_COMMITMENT).partitions(PARTITIONS).build();
+  }
+
+  @Bean
+  NewTopic safetyTopic() {
+    return TopicBuilder.name(Topics.CHECKIN_SAFETY).partitions(PARTITIONS).build();
+  }
+
+  @Bean
   NewTopic coupleDeadLetterTopic() {
     return TopicBuilder.name(Topics.deadLetter(Topics.ACCOUNTS_COUPLE)).partitions(PARTITIONS).build();
   }

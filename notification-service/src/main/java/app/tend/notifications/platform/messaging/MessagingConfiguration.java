@@ -40,6 +40,11 @@ class MessagingConfiguration {
   }
 
   @Bean
+  NewTopic safetyDeadLetterTopic() {
+    return TopicBuilder.name(Topics.deadLetter(Topics.CHECKIN_SAFETY)).partitions(PARTITIONS).build();
+  }
+
+  @Bean
   NewTopic checkinDeadLetterTopic() {
     return TopicBuilder.name(Topics.deadLetter(Topics.CHECKIN_CHECKIN)).partitions(PARTITIONS).build();
   }

@@ -1,0 +1,42 @@
+package app.tend.checkins.platform.audit;
+
+import app.tend.checkins.platform.security.Caller;
+import app.tend.checkins.platform.web.RequestIds;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Records each read of a couple's data by clinic staff. Callers write the record before they
+ * answer, so a read that could not be recorded is not answered at all.
+ */
+@Component
+public class AuditLog {
+
+  private final DatabaseClient database;
+
+  AuditLog(DatabaseClient database) {
+    this.database = database;
+  }
+
+  /** Records that {@code caller} read {@code action} of the couple {@code coupleId} in {@code clinicId}. */
+  public Mono<Void> coupleDataRead(Caller caller, UUID clinicId, String action, UUID coupleId) {
+    return Mono.deferContextual(context -> {
+      var insert = database
+          .sql(
+              """
+              insert into audit_event (clinic_id, actor_id, actor_roles, action, couple_id, request_id)
+              values (:clinicId, :actorId, :roles, :action, :coupleId, :requestId)
+              """)
+          .bind("clinicId", clinicId)
+          .bind("actorId", caller.subject())
+          .bind("roles", String.join(",", new TreeSet<>(caller.roles()).stream().filter(r -> !r.startsWith("default-")).toList()))
+          .bind("action", action)
+          .bind("coupleId", coupleId);
+      String requestId = RequestIds.of(context);
+      return (requestId == null ? insert.bindNull("requestId", String.class) : insert.bind("requestId", requestId)).then();
+    });
+  }
+}

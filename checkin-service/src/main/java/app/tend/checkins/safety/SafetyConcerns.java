@@ -1,0 +1,128 @@
+package app.tend.checkins.safety;
+
+import app.tend.checkins.couple.Partner;
+import app.tend.checkins.couple.Partners;
+import app.tend.checkins.platform.audit.AuditLog;
+import app.tend.checkins.platform.outbox.Outbox;
+import app.tend.checkins.platform.outbox.Transactions;
+import app.tend.checkins.platform.security.Caller;
+import app.tend.checkins.platform.web.NotFoundException;
+import app.tend.contracts.checkin.SafetyConcernRaised;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * "I don't feel safe": a partner raises a flag that only clinic staff learn of, at once, through
+ * the outbox. Nothing the other partner can reach reads the flags, and the partner who raised it gets
+ * the same plain answer whatever happened, so their own screen gives nothing away either.
+ */
+@Service
+public class SafetyConcerns {
+
+  private static final Logger log = LoggerFactory.getLogger(SafetyConcerns.class);
+
+  /** A second tap within this time is the same concern, not a new one. */
+  static final Duration SAME_CONCERN = Duration.ofMinutes(2);
+
+  private final DatabaseClient database;
+  private final Partners partners;
+  private final Outbox outbox;
+  private final Transactions transactions;
+  private final Clock clock;
+  private final AuditLog audit;
+
+  SafetyConcerns(DatabaseClient database, Partners partners, Outbox outbox, Transactions transactions, Clock clock, AuditLog audit) {
+    this.audit = audit;
+    this.database = database;
+    this.partners = partners;
+    this.outbox = outbox;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  /** Raises a flag for the calling partner and records {@code SafetyConcernRaised} with it. */
+  public Mono<Void> raise(Caller caller) {
+    return partners.callerAsPartner(caller).flatMap(this::raise);
+  }
+
+  private Mono<Void> raise(Partner partner) {
+    Instant now = clock.instant();
+    UUID flagId = UUID.randomUUID();
+    // Two quick taps in two requests make one flag: the second waits for the first's lock, and its
+    // insert (a statement of its own, so it sees what the first committed) finds the fresh flag.
+    return transactions.run(() -> database
+            .sql("select pg_advisory_xact_lock(hashtext(:partnerText))")
+            .bind("partnerText", partner.partnerId().toString())
+            .then()
+            .then(database.sql(
+                """
+                insert into safety_flag (id, clinic_id, couple_id, partner_id, raised_at)
+                select :id, :clinicId, :coupleId, :partnerId, :now
+                where not exists (select 1 from safety_flag where partner_id = :partnerId and raised_at > :since)
+                """)
+            .bind("id", flagId)
+            .bind("clinicId", partner.clinicId())
+            .bind("coupleId", partner.coupleId())
+            .bind("partnerId", partner.partnerId())
+            .bind("now", now.atOffset(ZoneOffset.UTC))
+            .bind("since", now.minus(SAME_CONCERN).atOffset(ZoneOffset.UTC))
+            .fetch()
+            .rowsUpdated())
+            .flatMap(rows -> rows == 0
+                ? Mono.just(false)
+                : outbox.append(new SafetyConcernRaised(flagId, partner.coupleId(), partner.partnerId(), now),
+                    partner.clinicId(), partner.coupleId()).thenReturn(true)))
+        .doOnNext(raised -> log.info(raised ? "safety flag {} raised in couple {}" : "safety concern repeated in couple {}",
+            raised ? flagId : partner.coupleId(), partner.coupleId()))
+        .then();
+  }
+
+  /** The couple's safety flags, newest first, for the clinician assigned to it; audited. */
+  public Flux<SafetyFlagView> flagsOf(Caller caller, UUID coupleId) {
+    return partners.assignedToCaller(caller, coupleId, "safety-flags.list")
+        .flatMapMany(couple -> database
+            .sql("select id, partner_id, raised_at from safety_flag where couple_id = :coupleId and clinic_id = :clinicId"
+                + " order by raised_at desc")
+            .bind("coupleId", coupleId)
+            .bind("clinicId", couple.clinicId())
+            .map(row -> new SafetyFlagView(row.get("id", UUID.class), row.get("partner_id", UUID.class),
+                row.get("raised_at", OffsetDateTime.class).toInstant()))
+            .all());
+  }
+
+  /**
+   * The couples assigned to the calling clinician that have safety flags, latest first, so the
+   * caseload can put them on top; each couple listed is audited as read.
+   */
+  public Flux<CoupleSafety> onCaseload(Caller caller) {
+    if (!caller.has(Caller.CLINICIAN) || caller.clinicId().isEmpty()) {
+      return Flux.error(new NotFoundException("There is nothing here for you."));
+    }
+    UUID clinicId = caller.clinicId().get();
+    return database
+        .sql(
+            """
+            select f.couple_id, count(*) as flags, max(f.raised_at) as last_raised_at
+            from safety_flag f join couple c on c.couple_id = f.couple_id and c.clinic_id = f.clinic_id
+            where c.clinic_id = :clinicId and c.clinician_id = :clinicianId
+            group by f.couple_id
+            order by last_raised_at desc
+            """)
+        .bind("clinicId", clinicId)
+        .bind("clinicianId", caller.subject())
+        .map(row -> new CoupleSafety(row.get("couple_id", UUID.class), row.get("flags", Long.class),
+            row.get("last_raised_at", OffsetDateTime.class).toInstant()))
+        .all()
+        .concatMap(couple -> audit.coupleDataRead(caller, clinicId, "safety-flags.caseload", couple.coupleId()).thenReturn(couple));
+  }
+}

@@ -1,0 +1,65 @@
+package app.tend.web.commitment;
+
+import app.tend.web.platform.api.Gateway;
+import app.tend.web.platform.security.SignedIn;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** checkin-service's commitments API, as the partner's page uses it. */
+@Component
+class CommitmentApi {
+
+  private final Gateway gateway;
+
+  CommitmentApi(Gateway gateway) {
+    this.gateway = gateway;
+  }
+
+  enum Kind { ONCE, DAILY, WEEKDAYS, WEEKLY }
+
+  record Schedule(Kind kind, LocalDate date, LocalTime time, DayOfWeek dayOfWeek) {}
+
+  record Occurrence(LocalDate dueDate, Boolean kept, Boolean noticed, boolean markable, boolean answerable) {}
+
+  record Commitment(UUID id, boolean byMe, String words, Schedule schedule, Instant createdAt, boolean withdrawn, boolean changeable,
+                    LocalDate nextDue, List<Occurrence> occurrences) {}
+
+  record FollowThrough(int kept, int notKept, int unmarked, Double rate) {}
+
+  record Page(LocalDate today, List<Commitment> byMe, List<Commitment> toMe, FollowThrough followThrough) {}
+
+  record Request(String words, Schedule schedule) {}
+
+  Page page(SignedIn person) {
+    return gateway.call(person, rest -> rest.get().uri("/api/checkins/commitments").retrieve().body(Page.class));
+  }
+
+  Commitment make(SignedIn person, Request request) {
+    return gateway.call(person, rest -> rest.post().uri("/api/checkins/commitments").body(request).retrieve().body(Commitment.class));
+  }
+
+  Commitment change(SignedIn person, UUID id, Request request) {
+    return gateway.call(person, rest -> rest.put().uri("/api/checkins/commitments/{id}", id).body(request).retrieve()
+        .body(Commitment.class));
+  }
+
+  void withdraw(SignedIn person, UUID id) {
+    gateway.call(person, rest -> rest.delete().uri("/api/checkins/commitments/{id}", id).retrieve().toBodilessEntity());
+  }
+
+  Occurrence mark(SignedIn person, UUID id, LocalDate day, boolean kept) {
+    return gateway.call(person, rest -> rest.put().uri("/api/checkins/commitments/{id}/days/{day}/mark", id, day)
+        .body(Map.of("kept", kept)).retrieve().body(Occurrence.class));
+  }
+
+  Occurrence answer(SignedIn person, UUID id, LocalDate day, boolean noticed) {
+    return gateway.call(person, rest -> rest.put().uri("/api/checkins/commitments/{id}/days/{day}/answer", id, day)
+        .body(Map.of("noticed", noticed)).retrieve().body(Occurrence.class));
+  }
+}
