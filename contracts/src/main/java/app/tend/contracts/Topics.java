@@ -21,6 +21,12 @@ public final class Topics {
   /** Commitments between partners and their follow-through, owned by checkin-service, keyed by couple id. */
   public static final String CHECKIN_COMMITMENT = "checkin.commitment.v1";
 
+  /** Repairs after a breach and their steps, owned by checkin-service, keyed by couple id. */
+  public static final String CHECKIN_REPAIR = "checkin.repair.v1";
+
+  /** Completed relationship measures, owned by checkin-service, keyed by couple id. */
+  public static final String CHECKIN_MEASURE = "checkin.measure.v1";
+
   private Topics() {}
 
   /** The dead-letter topic of {@code topic}. */

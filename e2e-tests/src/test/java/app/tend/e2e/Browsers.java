@@ -49,6 +49,13 @@ final class Browsers {
     element.click();
   }
 
+  /** Taps the answer of a labelled radio group, as on the check-in and in the repair dialog. */
+  static void choose(WebDriver driver, String group, String answer) {
+    WebElement radioGroup = waitUpTo(driver, 30).until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//vaadin-radio-group[./label[@slot='label' and normalize-space()='" + group + "']]")));
+    tap(driver, radioGroup.findElement(By.xpath(".//vaadin-radio-button[.//label[normalize-space()='" + answer + "']]")));
+  }
+
   static void heading(WebDriver driver, String text) {
     waitUpTo(driver, 60).until(ExpectedConditions.presenceOfElementLocated(By.xpath("//h1[normalize-space()='" + text + "']")));
   }

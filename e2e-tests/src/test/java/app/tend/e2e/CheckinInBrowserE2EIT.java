@@ -1,5 +1,6 @@
 package app.tend.e2e;
 
+import static app.tend.e2e.Browsers.choose;
 import static app.tend.e2e.Browsers.save;
 import static app.tend.e2e.Browsers.signIn;
 import static app.tend.e2e.Browsers.tap;
@@ -41,12 +42,6 @@ class CheckinInBrowserE2EIT {
         driver.quit();
       }
     }
-  }
-
-  private static void choose(WebDriver driver, String group, String answer) {
-    WebElement radioGroup = waitUpTo(driver, 30).until(ExpectedConditions.presenceOfElementLocated(
-        By.xpath("//vaadin-radio-group[./label[@slot='label' and normalize-space()='" + group + "']]")));
-    tap(driver, radioGroup.findElement(By.xpath(".//vaadin-radio-button[.//label[normalize-space()='" + answer + "']]")));
   }
 
   @Test

@@ -74,10 +74,4 @@ class CheckinController {
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     return CurrentCaller.get().flatMapMany(caller -> checkins.coupleCheckins(caller, coupleId, from, to));
   }
-
-  /** checkin-service's part of "download all my data": the caller's own check-ins, with their own texts. */
-  @GetMapping("/me/export")
-  Mono<CheckinExport> export() {
-    return CurrentCaller.get().flatMap(checkins::export);
-  }
 }

@@ -8,7 +8,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * Removes everything of a partner who erased their account: their check-ins with their ratings and
- * texts, the safety flags they raised, the commitments they made or were made, and the events about them still kept in the outbox. Their partner's check-ins stay. Safe
+ * texts, the safety flags they raised, their measure responses, the commitments and repairs between them and their partner, and the events about them still kept in the outbox. Their partner's check-ins stay. Safe
  * to run twice.
  */
 @Component
@@ -30,6 +30,9 @@ public class CheckinErasure {
         .then(database.sql("delete from safety_flag where partner_id = :partnerId").bind("partnerId", partnerId).then())
         // Commitments are between the two partners: with one of them gone, both directions go.
         .then(database.sql("delete from commitment where author_id = :partnerId or partner_id = :partnerId")
+            .bind("partnerId", partnerId).then())
+        .then(database.sql("delete from measure_response where partner_id = :partnerId").bind("partnerId", partnerId).then())
+        .then(database.sql("delete from repair where hurt_partner_id = :partnerId or responsible_partner_id = :partnerId")
             .bind("partnerId", partnerId).then())
         .then(outbox.forgetEventsAbout(partnerId));
   }

@@ -35,13 +35,14 @@ class CommitmentRepository {
   /** An occurrence row. */
   record OccurrenceRow(UUID commitmentId, LocalDate dueDate, Boolean kept, Boolean noticed) {}
 
-  Mono<Void> insert(Stored c) {
+  /** Stores a new commitment; {@code repairId} names the repair it came from, or is null. */
+  Mono<Void> insert(Stored c, UUID repairId) {
     var spec = database.sql(
             """
             insert into commitment (id, clinic_id, couple_id, author_id, partner_id, words, kind, due_date, due_time, day_of_week,
-                                    starts_on, created_at, next_due_at)
+                                    starts_on, created_at, next_due_at, repair_id)
             values (:id, :clinicId, :coupleId, :authorId, :partnerId, :words, :kind, :dueDate, :dueTime, :dayOfWeek,
-                    :startsOn, :createdAt, :nextDueAt)
+                    :startsOn, :createdAt, :nextDueAt, :repairId)
             """)
         .bind("id", c.id())
         .bind("clinicId", c.clinicId())
@@ -51,6 +52,7 @@ class CommitmentRepository {
         .bind("words", c.words())
         .bind("startsOn", c.startsOn())
         .bind("createdAt", utc(c.createdAt()));
+    spec = repairId == null ? spec.bindNull("repairId", UUID.class) : spec.bind("repairId", repairId);
     return schedule(spec, c.schedule(), c.nextDueAt()).then();
   }
 

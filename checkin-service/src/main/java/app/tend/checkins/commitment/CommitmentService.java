@@ -25,7 +25,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -101,17 +100,36 @@ public class CommitmentService {
         .switchIfEmpty(Mono.error(new UnprocessableException("Your partner has not joined yet",
             "A commitment is made to your partner, so it can be made once they have joined Tend.")))
         .flatMap(other -> {
-          Instant now = clock.instant();
-          LocalDate today = LocalDay.today(clock, me.timeZone());
-          String words = validated(request, today);
-          Instant firstDue = firstDue(request.schedule(), now, me.timeZone(), today);
-          var stored = new Stored(UUID.randomUUID(), me.clinicId(), me.coupleId(), me.partnerId(), other.partnerId(), words,
-              request.schedule(), today, now, null, firstDue);
-          return transactions.run(() -> commitments.insert(stored)
-                  .then(outbox.append(new CommitmentMade(stored.id(), me.coupleId(), me.partnerId(), other.partnerId(),
-                      request.schedule().kind().name(), firstDue), me.clinicId(), me.coupleId())))
-              .thenReturn(view(stored, true, me.timeZone(), Map.of()));
-        }));
+          refuseUnlessValid(List.of(request), LocalDay.today(clock, me.timeZone()));
+          return transactions.run(() -> store(me, other.partnerId(), request, null));
+        })
+        .map(stored -> view(stored, true, me.timeZone(), Map.of())));
+  }
+
+  /**
+   * Stores a commitment from {@code author} to {@code partnerId} with its {@code CommitmentMade};
+   * must run inside the caller's transaction. Refuses (400) what {@link #refuseUnlessValid} would.
+   *
+   * @param repairId the repair whose agreed action it is
+   * @return the new commitment's id
+   */
+  public Mono<UUID> makeWithin(Partner author, UUID partnerId, CommitmentRequest request, UUID repairId) {
+    return store(author, partnerId, request, repairId).map(Stored::id);
+  }
+
+  private Mono<Stored> store(Partner author, UUID partnerId, CommitmentRequest request, UUID repairId) {
+    return Mono.defer(() -> {
+      Instant now = clock.instant();
+      LocalDate today = LocalDay.today(clock, author.timeZone());
+      refuseUnlessValid(List.of(request), today);
+      Instant firstDue = firstDue(request.schedule(), now, author.timeZone(), today);
+      var stored = new Stored(UUID.randomUUID(), author.clinicId(), author.coupleId(), author.partnerId(), partnerId,
+          request.words().strip(), request.schedule(), today, now, null, firstDue);
+      return commitments.insert(stored, repairId)
+          .then(outbox.append(new CommitmentMade(stored.id(), author.coupleId(), author.partnerId(), partnerId,
+              request.schedule().kind().name(), firstDue), author.clinicId(), author.coupleId()))
+          .thenReturn(stored);
+    });
   }
 
   /** Changes words and schedule; only its author, and only until an occurrence of it was marked. */
@@ -120,7 +138,8 @@ public class CommitmentService {
       Partner me = found.me();
       Instant now = clock.instant();
       LocalDate today = LocalDay.today(clock, me.timeZone());
-      String words = validated(request, today);
+      refuseUnlessValid(List.of(request), today);
+      String words = request.words().strip();
       Instant nextDue = firstDue(request.schedule(), now, me.timeZone(), today);
       // A repeating commitment starts again from today, so days before the change are not owed under the new schedule.
       return transactions.run(() -> commitments.change(id, words, request.schedule(), today, nextDue)
@@ -235,21 +254,28 @@ public class CommitmentService {
     }
   }
 
-  private static String validated(CommitmentRequest request, LocalDate today) {
+  /**
+   * Refuses (400, in words) commitments that cannot be made by an author whose local today is
+   * {@code today}, naming the one at fault when there are several.
+   */
+  public static void refuseUnlessValid(List<CommitmentRequest> requests, LocalDate today) {
     var problems = new ArrayList<String>();
-    String words = request == null || request.words() == null ? "" : request.words().strip();
-    if (words.isEmpty()) {
-      problems.add("please say what you commit to");
-    } else if (words.length() > CommitmentRequest.MAX_WORDS) {
-      problems.add("a commitment can be at most " + CommitmentRequest.MAX_WORDS + " characters: small and concrete works best");
-    } else if (words.chars().anyMatch(ch -> Character.isISOControl(ch))) {
-      problems.add("please write the commitment on one line");
+    for (int i = 0; i < requests.size(); i++) {
+      CommitmentRequest request = requests.get(i);
+      String prefix = requests.size() > 1 ? "action " + (i + 1) + ": " : "";
+      String words = request == null || request.words() == null ? "" : request.words().strip();
+      if (words.isEmpty()) {
+        problems.add(prefix + "please say what you commit to");
+      } else if (words.length() > CommitmentRequest.MAX_WORDS) {
+        problems.add(prefix + "a commitment can be at most " + CommitmentRequest.MAX_WORDS + " characters: small and concrete works best");
+      } else if (words.chars().anyMatch(Character::isISOControl)) {
+        problems.add(prefix + "please write the commitment on one line");
+      }
+      CommitmentSchedule.problems(request == null ? null : request.schedule(), today).forEach(problem -> problems.add(prefix + problem));
     }
-    problems.addAll(CommitmentSchedule.problems(request == null ? null : request.schedule(), today));
     if (!problems.isEmpty()) {
-      throw new InvalidRequestException("Please check: " + problems.stream().collect(Collectors.joining("; ")) + ".");
+      throw new InvalidRequestException("Please check: " + String.join("; ", problems) + ".");
     }
-    return words;
   }
 
   private static Instant firstDue(CommitmentSchedule schedule, Instant now, ZoneId zone, LocalDate today) {

@@ -1,9 +1,9 @@
 package app.tend.checkins.checkin;
 
+import app.tend.checkins.CheckinServers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import app.tend.testkit.TendTestProperties;
 import app.tend.testkit.TestCouples;
 import app.tend.testkit.TestCouples.Login;
 import java.time.Duration;
@@ -38,9 +38,7 @@ class CancelledWritesIT {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    TendTestProperties.postgres(registry, "checkins");
-    TendTestProperties.kafka(registry);
-    TendTestProperties.keycloak(registry);
+    CheckinServers.register(registry);
   }
 
   @LocalServerPort int port;

@@ -1,12 +1,12 @@
 package app.tend.checkins.checkin;
 
+import app.tend.checkins.CheckinServers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.tend.contracts.Topics;
 import app.tend.contracts.accounts.ConsentChanged;
 import app.tend.contracts.accounts.PreferencesChanged;
-import app.tend.testkit.TendTestProperties;
 import app.tend.testkit.TestCouples;
 import app.tend.testkit.TestCouples.Couple;
 import app.tend.testkit.TestInfrastructure;
@@ -43,9 +43,7 @@ class CheckinFlowIT {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    TendTestProperties.postgres(registry, "checkins");
-    TendTestProperties.kafka(registry);
-    TendTestProperties.keycloak(registry);
+    CheckinServers.register(registry);
   }
 
   @Autowired WebTestClient web;
@@ -57,12 +55,6 @@ class CheckinFlowIT {
     couple = TestCouples.enrol(clinic, "Europe/Berlin");
     otherCouple = TestCouples.enrol(clinic, "America/New_York");
     otherClinicCouple = TestCouples.enrol(UUID.randomUUID(), "Pacific/Auckland");
-  }
-
-  private void awaitProjection(Couple c) {
-    await().atMost(Duration.ofSeconds(60)).until(() ->
-        database.sql("select count(*) from partner where couple_id = :c").bind("c", c.coupleId())
-            .map(row -> row.get(0, Long.class)).one().block() == 2);
   }
 
   private WebTestClient.ResponseSpec submit(String token, Object body) {
@@ -77,7 +69,7 @@ class CheckinFlowIT {
 
   @Test
   void theFirstCheckinOfTheDayIsCreatedAndAnnouncedOnceAndAResubmissionUpdatesIt() {
-    awaitProjection(couple);
+    CheckinServers.awaitJoined(database, couple);
     String token = couple.first().token();
 
     submit(token, GOOD_DAY).expectStatus().isCreated()
@@ -103,7 +95,7 @@ class CheckinFlowIT {
   @Test
   void anAppreciationReachesThePartnerAfterTheyCheckInAndAPrivateReflectionReachesNobodyElse() {
     var pair = TestCouples.enrol(couple.clinicId(), "Europe/Berlin");
-    awaitProjection(pair);
+    CheckinServers.awaitJoined(database, pair);
     var words = new java.util.HashMap<String, Object>(GOOD_DAY);
     words.put("appreciation", "Thank you for listening last night.");
     words.put("privateReflection", "I still feel unheard about the money talk.");
@@ -132,7 +124,7 @@ class CheckinFlowIT {
 
   @Test
   void aPartnerSeesTheirOwnTrendsOnly() {
-    awaitProjection(otherCouple);
+    CheckinServers.awaitJoined(database, otherCouple);
     String token = otherCouple.first().token();
     submit(token, GOOD_DAY).expectStatus().is2xxSuccessful();
 
@@ -153,7 +145,7 @@ class CheckinFlowIT {
 
   @Test
   void aCheckinAcceptedWhileKafkaIsDownIsPublishedWhenItReturns() {
-    awaitProjection(couple);
+    CheckinServers.awaitJoined(database, couple);
     String token = couple.second().token();
     var kafka = TestInfrastructure.kafka();
     kafka.stop();
@@ -171,7 +163,7 @@ class CheckinFlowIT {
   @Test
   void changedPreferencesAndConsentTakeEffectHere() {
     var moving = TestCouples.enrol(UUID.randomUUID(), "Europe/Berlin");
-    awaitProjection(moving);
+    CheckinServers.awaitJoined(database, moving);
     // A zone a whole day ahead of most: "today" follows the partner's new zone at once.
     TopicProbe.publish(new PreferencesChanged(moving.coupleId(), moving.clinicId(), moving.first().id(), "Pacific/Kiritimati",
         LocalTime.of(20, 0), LocalTime.of(22, 0), LocalTime.of(7, 0), Set.of()), moving.clinicId(), moving.coupleId());
@@ -188,9 +180,9 @@ class CheckinFlowIT {
 
   @Test
   void aPartnerOfAnotherCoupleOrAnotherClinicFindsNothing() {
-    awaitProjection(couple);
-    awaitProjection(otherCouple);
-    awaitProjection(otherClinicCouple);
+    CheckinServers.awaitJoined(database, couple);
+    CheckinServers.awaitJoined(database, otherCouple);
+    CheckinServers.awaitJoined(database, otherClinicCouple);
     String mine = "/api/checkins/couples/" + couple.coupleId() + "/mine?from=2026-01-01&to=2026-12-31";
 
     web.get().uri(mine).headers(h -> h.setBearerAuth(couple.first().token())).exchange().expectStatus().isOk();
@@ -207,7 +199,7 @@ class CheckinFlowIT {
 
   @Test
   void badInputGetsAProblemAndWritesNothing() {
-    awaitProjection(otherCouple);
+    CheckinServers.awaitJoined(database, otherCouple);
     String token = otherCouple.second().token();
     UUID partner = otherCouple.second().id();
 

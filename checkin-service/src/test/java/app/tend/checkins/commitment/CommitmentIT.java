@@ -1,5 +1,6 @@
 package app.tend.checkins.commitment;
 
+import app.tend.checkins.CheckinServers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,7 +8,6 @@ import app.tend.contracts.EventCodec;
 import app.tend.contracts.EventEnvelope;
 import app.tend.contracts.Topics;
 import app.tend.contracts.commitment.CommitmentDue;
-import app.tend.testkit.TendTestProperties;
 import app.tend.testkit.TestCouples;
 import app.tend.testkit.TestCouples.Couple;
 import app.tend.testkit.TopicProbe;
@@ -43,9 +43,7 @@ class CommitmentIT {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    TendTestProperties.postgres(registry, "checkins");
-    TendTestProperties.kafka(registry);
-    TendTestProperties.keycloak(registry);
+    CheckinServers.register(registry);
     registry.add("tend.commitments.due-poll-interval", () -> "500ms");
   }
 
@@ -57,12 +55,6 @@ class CommitmentIT {
     UUID clinic = UUID.randomUUID();
     couple = TestCouples.enrol(clinic, ZONE.getId());
     otherCouple = TestCouples.enrol(clinic, ZONE.getId());
-  }
-
-  private void awaitProjection(Couple c) {
-    await().atMost(Duration.ofSeconds(60)).until(() ->
-        database.sql("select count(*) from partner where couple_id = :c").bind("c", c.coupleId())
-            .map(row -> row.get(0, Long.class)).one().block() == 2);
   }
 
   private long rows(String table) {
@@ -92,7 +84,7 @@ class CommitmentIT {
 
   @Test
   void aCommitmentIsMadeMarkedAnsweredAndWithdrawnByTheRulesAndEachStepIsAnnounced() {
-    awaitProjection(couple);
+    CheckinServers.awaitJoined(database, couple);
     String first = couple.first().token();
     String second = couple.second().token();
     LocalDate today = LocalDate.now(ZONE);
@@ -157,7 +149,7 @@ class CommitmentIT {
 
   @Test
   void aChangeBeforeAnyMarkIsAllowedAndBadInputChangesNothing() {
-    awaitProjection(couple);
+    CheckinServers.awaitJoined(database, couple);
     String first = couple.first().token();
     String id = new String(make(first, Map.of("words", "ask about your day",
             "schedule", Map.of("kind", "WEEKLY", "time", "19:00", "dayOfWeek", "SUNDAY")))
@@ -183,7 +175,7 @@ class CommitmentIT {
 
   @Test
   void anOccurrenceIsAnnouncedOnceWhenItFallsDue() {
-    awaitProjection(couple);
+    CheckinServers.awaitJoined(database, couple);
     // Due a few seconds from now, on the partner's local clock.
     ZonedDateTime soon = ZonedDateTime.now(ZONE).plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
     String id = new String(make(couple.second().token(), Map.of("words", "text when I leave work",

@@ -1,5 +1,6 @@
 package app.tend.checkins.safety;
 
+import app.tend.checkins.CheckinServers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,7 +9,6 @@ import app.tend.contracts.EventEnvelope;
 import app.tend.contracts.Topics;
 import app.tend.contracts.accounts.ConsentChanged;
 import app.tend.contracts.checkin.SafetyConcernRaised;
-import app.tend.testkit.TendTestProperties;
 import app.tend.testkit.TestCouples;
 import app.tend.testkit.TestCouples.Couple;
 import app.tend.testkit.TestInfrastructure;
@@ -49,9 +49,7 @@ class SafetyConcernIT {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    TendTestProperties.postgres(registry, "checkins");
-    TendTestProperties.kafka(registry);
-    TendTestProperties.keycloak(registry);
+    CheckinServers.register(registry);
   }
 
   @Autowired WebTestClient web;
@@ -65,12 +63,6 @@ class SafetyConcernIT {
     otherClinicCouple = TestCouples.enrol(UUID.randomUUID(), ZONE);
     clinicAdminEmail = "admin-" + UUID.randomUUID() + "@test.tend";
     TestInfrastructure.keycloakAdmin().createUser(clinicAdminEmail, "Ada", "Admin", TestCouples.PASSWORD, clinic, List.of("clinic-admin"));
-  }
-
-  private void awaitProjection(Couple c) {
-    await().atMost(Duration.ofSeconds(60)).until(() ->
-        database.sql("select count(*) from partner where couple_id = :c").bind("c", c.coupleId())
-            .map(row -> row.get(0, Long.class)).one().block() == 2);
   }
 
   private long count(String sql, UUID id) {
@@ -101,7 +93,7 @@ class SafetyConcernIT {
 
   @Test
   void aRaisedConcernReachesOnlyClinicStaffAtOnceAndLeavesTheOtherPartnersViewUntouched() {
-    awaitProjection(couple);
+    CheckinServers.awaitJoined(database, couple);
     checkIn(couple.first().token(), "Thank you for the walk.", "I am scared of the evenings.");
     checkIn(couple.second().token(), "You listened.", "Tired.");
     var before = everythingTheOtherPartnerSees();
@@ -174,7 +166,7 @@ class SafetyConcernIT {
 
   @Test
   void theClinicianReadsBothPartnersCheckinsAndAReflectionOnlyWhereThatPartnerConsented() {
-    awaitProjection(sameClinicCouple);
+    CheckinServers.awaitJoined(database, sameClinicCouple);
     checkIn(sameClinicCouple.first().token(), "Thanks for dinner.", "First's own words.");
     checkIn(sameClinicCouple.second().token(), null, "Second's own words.");
     TopicProbe.publish(new ConsentChanged(sameClinicCouple.coupleId(), sameClinicCouple.clinicId(), sameClinicCouple.second().id(), true),

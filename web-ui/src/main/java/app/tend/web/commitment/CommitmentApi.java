@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /** checkin-service's commitments API, as the partner's page uses it. */
 @Component
-class CommitmentApi {
+public class CommitmentApi {
 
   private final Gateway gateway;
 
@@ -21,9 +21,22 @@ class CommitmentApi {
     this.gateway = gateway;
   }
 
-  enum Kind { ONCE, DAILY, WEEKDAYS, WEEKLY }
+  public enum Kind { ONCE, DAILY, WEEKDAYS, WEEKLY }
 
-  record Schedule(Kind kind, LocalDate date, LocalTime time, DayOfWeek dayOfWeek) {}
+  /** When a commitment falls due, in its author's local time. */
+  public record Schedule(Kind kind, LocalDate date, LocalTime time, DayOfWeek dayOfWeek) {
+
+    /** The schedule in words, e.g. "Every Wednesday by 20:00". */
+    public String describe() {
+      String by = " by " + time;
+      return switch (kind) {
+        case ONCE -> "On " + CommitmentsView.DAY.format(date) + by;
+        case DAILY -> "Every day" + by;
+        case WEEKDAYS -> "On weekdays" + by;
+        case WEEKLY -> "Every " + dayOfWeek.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.UK) + by;
+      };
+    }
+  }
 
   record Occurrence(LocalDate dueDate, Boolean kept, Boolean noticed, boolean markable, boolean answerable) {}
 
@@ -34,7 +47,8 @@ class CommitmentApi {
 
   record Page(LocalDate today, List<Commitment> byMe, List<Commitment> toMe, FollowThrough followThrough) {}
 
-  record Request(String words, Schedule schedule) {}
+  /** A commitment as its author makes it: what they will do ("I will …") and when. */
+  public record Request(String words, Schedule schedule) {}
 
   Page page(SignedIn person) {
     return gateway.call(person, rest -> rest.get().uri("/api/checkins/commitments").retrieve().body(Page.class));

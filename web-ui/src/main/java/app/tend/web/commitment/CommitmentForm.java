@@ -14,14 +14,19 @@ import java.time.LocalTime;
 import java.time.format.TextStyle;
 import java.util.Locale;
 
-/** What a partner commits to and when, for making a commitment or changing one. */
-class CommitmentForm extends VerticalLayout {
+/** What a partner commits to and when, for making or changing a commitment, or proposing a repair action. */
+public class CommitmentForm extends VerticalLayout {
 
   private final TextField words = new TextField("I will…");
   private final RadioButtonGroup<Kind> when = new RadioButtonGroup<>("When");
   private final DatePicker date = new DatePicker("On");
   private final Select<DayOfWeek> day = new Select<>();
   private final TimePicker time = DayFields.timePicker("By");
+
+  /** A form for a new commitment. */
+  public CommitmentForm(LocalDate today) {
+    this(today, null);
+  }
 
   CommitmentForm(LocalDate today, CommitmentApi.Commitment existing) {
     setPadding(false);
@@ -67,7 +72,7 @@ class CommitmentForm extends VerticalLayout {
   }
 
   /** The request as filled in; the service says what is missing or wrong. */
-  CommitmentApi.Request request() {
+  public CommitmentApi.Request request() {
     Kind kind = when.getValue();
     return new CommitmentApi.Request(words.getValue(), new CommitmentApi.Schedule(kind, kind == Kind.ONCE ? date.getValue() : null,
         time.getValue(), kind == Kind.WEEKLY ? day.getValue() : null));

@@ -24,7 +24,6 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -38,7 +37,7 @@ import java.util.function.Supplier;
 @RolesAllowed(SignedIn.PARTNER)
 public class CommitmentsView extends VerticalLayout {
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
+  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
 
   private final CommitmentApi commitments;
   private final StatusLine status = new StatusLine();
@@ -109,7 +108,7 @@ public class CommitmentsView extends VerticalLayout {
     // The words are the author's own, so they read in the author's voice on both sides.
     var words = new Paragraph((c.byMe() ? "I will " : "From your partner: “I will ") + c.words() + (c.byMe() ? "" : "”"));
     words.addClassName("words");
-    var when = new Span(c.withdrawn() ? "Withdrawn" : schedule(c.schedule()));
+    var when = new Span(c.withdrawn() ? "Withdrawn" : c.schedule().describe());
     when.addClassName("quiet");
     card.add(words, when);
     // The days that can still be acted on, and any recorded in the last week.
@@ -219,15 +218,6 @@ public class CommitmentsView extends VerticalLayout {
     status.setText(said);
   }
 
-  private static String schedule(CommitmentApi.Schedule schedule) {
-    String by = " by " + schedule.time();
-    return switch (schedule.kind()) {
-      case ONCE -> "On " + DAY.format(schedule.date()) + by;
-      case DAILY -> "Every day" + by;
-      case WEEKDAYS -> "On weekdays" + by;
-      case WEEKLY -> "Every " + schedule.dayOfWeek().getDisplayName(TextStyle.FULL, Locale.UK) + by;
-    };
-  }
 
   private static Paragraph quiet(String text) {
     var paragraph = new Paragraph(text);

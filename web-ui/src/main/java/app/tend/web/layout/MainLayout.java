@@ -3,6 +3,8 @@ package app.tend.web.layout;
 import app.tend.web.caseload.CaseloadView;
 import app.tend.web.checkin.MyTrendsView;
 import app.tend.web.commitment.CommitmentsView;
+import app.tend.web.measure.MeasureView;
+import app.tend.web.repair.RepairsView;
 import app.tend.web.checkin.TodayView;
 import app.tend.web.clinic.ClinicSettingsView;
 import app.tend.web.clinic.CliniciansView;
@@ -84,6 +86,8 @@ public class MainLayout extends AppLayout {
       if (person.has(SignedIn.PARTNER)) {
         nav.addItem(new SideNavItem("Today", TodayView.class, VaadinIcon.HEART_O.create()));
         nav.addItem(new SideNavItem("Commitments", CommitmentsView.class, VaadinIcon.HANDSHAKE.create()));
+        nav.addItem(new SideNavItem("Repair", RepairsView.class, VaadinIcon.TOOLS.create()));
+        nav.addItem(new SideNavItem("Relationship check", MeasureView.class, VaadinIcon.CLIPBOARD_HEART.create()));
         nav.addItem(new SideNavItem("My trends", MyTrendsView.class, VaadinIcon.CHART_LINE.create()));
         nav.addItem(new SideNavItem("Settings", SettingsView.class, VaadinIcon.COG_O.create()));
       }

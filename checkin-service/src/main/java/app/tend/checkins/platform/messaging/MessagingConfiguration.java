@@ -45,6 +45,21 @@ class MessagingConfiguration {
   }
 
   @Bean
+  NewTopic repairTopic() {
+    return TopicBuilder.name(Topics.CHECKIN_REPAIR).partitions(PARTITIONS).build();
+  }
+
+  @Bean
+  NewTopic measureTopic() {
+    return TopicBuilder.name(Topics.CHECKIN_MEASURE).partitions(PARTITIONS).build();
+  }
+
+  @Bean
+  NewTopic clinicDeadLetterTopic() {
+    return TopicBuilder.name(Topics.deadLetter(Topics.ACCOUNTS_CLINIC)).partitions(PARTITIONS).build();
+  }
+
+  @Bean
   NewTopic safetyTopic() {
     return TopicBuilder.name(Topics.CHECKIN_SAFETY).partitions(PARTITIONS).build();
   }

@@ -1,5 +1,6 @@
 package app.tend.e2e;
 
+import static app.tend.e2e.Browsers.choose;
 import static app.tend.e2e.Browsers.heading;
 import static app.tend.e2e.Browsers.save;
 import static app.tend.e2e.Browsers.signIn;
@@ -18,10 +19,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * A commitment made, marked and noticed by two partners in two real browsers; and "I don't feel
- * safe" raised quietly on a phone, reaching the couple's clinician's caseload.
+ * The partners' practice in two real browsers at phone width: a commitment made, marked and
+ * noticed; a repair opened and its first steps taken by each partner in turn; and "I don't feel
+ * safe" raised quietly, reaching the couple's clinician's caseload.
  */
-class CommitmentAndSafetyInBrowserE2EIT {
+class PracticeInBrowserE2EIT {
 
   private WebDriver sam;
   private WebDriver riley;
@@ -100,5 +102,36 @@ class CommitmentAndSafetyInBrowserE2EIT {
     heading(sam, "Couples");
     WebElement flag = waitUpTo(sam, 30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".safety-flag")));
     assertThat(flag.getText()).contains("Safety concern");
+  }
+
+  @Test
+  void aRepairIsOpenedByOnePartnerAndTheOtherTakesTheNextStep() {
+    String impact = "I felt I did not matter when the plans changed " + UUID.randomUUID().toString().substring(0, 4);
+    signIn(sam, "/repairs", "sam@riverside.demo", DemoData.PASSWORD);
+    heading(sam, "Repair");
+    tap(sam, sam.findElement(By.xpath("//vaadin-button[normalize-space()='Start a repair']")));
+    choose(sam, "What happened", "A broken promise");
+    choose(sam, "How serious did it feel?", "Quite");
+    choose(sam, "Who was hurt?", "I was hurt");
+    tap(sam, sam.findElement(By.xpath("//vaadin-button[normalize-space()='Start']")));
+    heading(sam, "A broken promise");
+    waitUpTo(sam, 30).until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//vaadin-text-area[./label[normalize-space()='How it affected me']]//textarea"))).sendKeys(impact);
+    tap(sam, sam.findElement(By.xpath("//vaadin-button[normalize-space()='Share with my partner']")));
+    waitUpTo(sam, 30).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".timeline"),
+        "You described how it affected you"));
+
+    signIn(riley, "/repairs", "riley@riverside.demo", DemoData.PASSWORD);
+    heading(riley, "Repair");
+    tap(riley, waitUpTo(riley, 30).until(ExpectedConditions.presenceOfElementLocated(By.linkText("A broken promise"))));
+    heading(riley, "A broken promise");
+    assertThat(riley.findElement(By.cssSelector(".timeline")).getText()).contains("Your partner described how it affected them")
+        .contains(impact);
+    waitUpTo(riley, 30).until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//vaadin-text-area[./label[normalize-space()='What I acknowledge, and my part in it']]//textarea")))
+        .sendKeys("I changed our plans without asking you. That was mine, and I am sorry.");
+    tap(riley, riley.findElement(By.xpath("//vaadin-button[normalize-space()='Share with my partner']")));
+    waitUpTo(riley, 30).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".your-turn"),
+        "propose what you will do to repair it"));
   }
 }

@@ -1,0 +1,356 @@
+package app.tend.checkins.repair;
+
+import app.tend.checkins.checkin.LocalDay;
+import app.tend.checkins.commitment.CommitmentRequest;
+import app.tend.checkins.commitment.CommitmentSchedule;
+import app.tend.checkins.commitment.CommitmentService;
+import app.tend.checkins.couple.Partner;
+import app.tend.checkins.couple.Partners;
+import app.tend.checkins.platform.outbox.Outbox;
+import app.tend.checkins.platform.outbox.Transactions;
+import app.tend.checkins.platform.security.Caller;
+import app.tend.checkins.platform.web.InvalidRequestException;
+import app.tend.checkins.platform.web.NotFoundException;
+import app.tend.checkins.platform.web.UnprocessableException;
+import app.tend.checkins.repair.RepairProcess.Next;
+import app.tend.checkins.repair.RepairProcess.Refused;
+import app.tend.checkins.repair.RepairProcess.Role;
+import app.tend.checkins.repair.RepairProcess.State;
+import app.tend.checkins.repair.RepairProcess.Step;
+import app.tend.contracts.repair.RepairBroughtToSession;
+import app.tend.contracts.repair.RepairClosed;
+import app.tend.contracts.repair.RepairOpened;
+import app.tend.contracts.repair.RepairStepTaken;
+import io.r2dbc.spi.Readable;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * Repairs after a breach: opened by either partner, walked through step by step in the order of
+ * {@link RepairProcess}, seen the same by both. Each step is stored with its event in one
+ * transaction, under a lock on the repair, so two partners acting at once still take turns.
+ */
+@Service
+public class RepairService {
+
+  static final int MAX_WORDS = 2000;
+  static final int MAX_ACTIONS = 5;
+  static final Set<String> CATEGORIES = Set.of("LIE_OR_CONCEALMENT", "BROKEN_PROMISE", "HURTFUL_WORDS", "OTHER");
+
+  private final DatabaseClient database;
+  private final Partners partners;
+  private final CommitmentService commitments;
+  private final Outbox outbox;
+  private final Transactions transactions;
+  private final Clock clock;
+
+  RepairService(DatabaseClient database, Partners partners, CommitmentService commitments, Outbox outbox, Transactions transactions,
+      Clock clock) {
+    this.database = database;
+    this.partners = partners;
+    this.commitments = commitments;
+    this.outbox = outbox;
+    this.transactions = transactions;
+    this.clock = clock;
+  }
+
+  /** A repair row. */
+  record Row(UUID id, UUID clinicId, UUID coupleId, UUID hurt, UUID responsible, String category, int seriousness, State state,
+             boolean hurtFeelsRepaired, boolean responsibleFeelsRepaired, Instant broughtToSessionAt, Instant openedAt,
+             Instant closedAt) {
+    Role roleOf(UUID partnerId) {
+      return hurt.equals(partnerId) ? Role.HURT : Role.RESPONSIBLE;
+    }
+  }
+
+  /** The caller's couple's repairs: open ones first, then the newest. */
+  public Flux<RepairView> list(Caller caller) {
+    return partners.callerAsPartner(caller).flatMapMany(me -> database
+        .sql("select * from repair where couple_id = :coupleId and clinic_id = :clinicId"
+            + " order by (state = 'CLOSED'), opened_at desc")
+        .bind("coupleId", me.coupleId())
+        .bind("clinicId", me.clinicId())
+        .map(RepairService::row)
+        .all()
+        .concatMap(row -> view(row, me.partnerId())));
+  }
+
+  public Mono<RepairView> one(Caller caller, UUID id) {
+    return partners.callerAsPartner(caller).flatMap(me -> find(id, me, false).flatMap(row -> view(row, me.partnerId())));
+  }
+
+  /** Opens a repair; the caller says whether they were hurt or take responsibility. */
+  public Mono<RepairView> open(Caller caller, RepairRequests.Open request) {
+    var problems = new ArrayList<String>();
+    if (request == null || request.category() == null || !CATEGORIES.contains(request.category())) {
+      problems.add("please choose what happened: a lie or concealment, a broken promise, hurtful words, or something else");
+    }
+    if (request == null || request.seriousness() == null || request.seriousness() < 1 || request.seriousness() > 5) {
+      problems.add("please say how serious it felt, from 1 (a little) to 5 (very)");
+    }
+    if (request == null || request.iWasHurt() == null) {
+      problems.add("please say whether you were hurt, or you hurt your partner");
+    }
+    if (!problems.isEmpty()) {
+      return Mono.error(new InvalidRequestException("Please check: " + String.join("; ", problems) + "."));
+    }
+    return partners.callerAsPartner(caller).flatMap(me -> partners.otherPartnerOf(me)
+        .switchIfEmpty(Mono.error(new UnprocessableException("Your partner has not joined yet",
+            "A repair is walked through together, so it can be opened once your partner has joined Tend.")))
+        .flatMap(other -> {
+          UUID id = UUID.randomUUID();
+          UUID hurt = request.iWasHurt() ? me.partnerId() : other.partnerId();
+          UUID responsible = request.iWasHurt() ? other.partnerId() : me.partnerId();
+          Instant now = clock.instant();
+          return transactions.run(() -> database
+                  .sql(
+                      """
+                      insert into repair (id, clinic_id, couple_id, opened_by, hurt_partner_id, responsible_partner_id, category,
+                                          seriousness, state, opened_at, updated_at)
+                      values (:id, :clinicId, :coupleId, :openedBy, :hurt, :responsible, :category, :seriousness, :state, :now, :now)
+                      """)
+                  .bind("id", id)
+                  .bind("clinicId", me.clinicId())
+                  .bind("coupleId", me.coupleId())
+                  .bind("openedBy", me.partnerId())
+                  .bind("hurt", hurt)
+                  .bind("responsible", responsible)
+                  .bind("category", request.category())
+                  .bind("seriousness", request.seriousness().shortValue())
+                  .bind("state", State.IMPACT.name())
+                  .bind("now", utc(now))
+                  .then()
+                  .then(recordStep(id, "OPENED", me.partnerId(), null, now))
+                  .then(outbox.append(new RepairOpened(id, me.coupleId(), me.partnerId(), hurt, responsible, request.category(),
+                      request.seriousness()), me.clinicId(), me.coupleId())))
+              .then(one(caller, id));
+        }));
+  }
+
+  public Mono<RepairView> describeImpact(Caller caller, UUID id, RepairRequests.Words request) {
+    return step(caller, id, Step.IMPACT_DESCRIBED, requiredWords(request, "please describe how it affected you"), null);
+  }
+
+  public Mono<RepairView> acknowledge(Caller caller, UUID id, RepairRequests.Words request) {
+    return step(caller, id, Step.ACKNOWLEDGED, requiredWords(request, "please say it in your own words"), null);
+  }
+
+  public Mono<RepairView> proposeActions(Caller caller, UUID id, RepairRequests.Actions request) {
+    List<CommitmentRequest> actions = request == null || request.actions() == null ? List.of() : request.actions();
+    if (actions.isEmpty() || actions.size() > MAX_ACTIONS) {
+      return Mono.error(new InvalidRequestException("Please check: propose 1 to " + MAX_ACTIONS + " repair actions."));
+    }
+    return partners.callerAsPartner(caller).flatMap(me -> {
+      CommitmentService.refuseUnlessValid(actions, LocalDay.today(clock, me.timeZone()));
+      return step(caller, id, Step.ACTIONS_PROPOSED, null, (row, ignored) -> replaceActions(id, actions));
+    });
+  }
+
+  public Mono<RepairView> answerActions(Caller caller, UUID id, RepairRequests.Agreement request) {
+    if (request == null || request.agreed() == null) {
+      return Mono.error(new InvalidRequestException("Please say whether these actions would help (agreed: true) or not yet (false)."));
+    }
+    if (request.agreed()) {
+      // The agreed actions become the responsible partner's commitments to the hurt partner.
+      return step(caller, id, Step.ACTIONS_AGREED, null, (row, me) -> partners.find(row.responsible())
+          .switchIfEmpty(Mono.error(new UnprocessableException("Your partner is no longer here",
+              "Your partner has left Tend, so the actions cannot become their commitments.")))
+          .flatMapMany(responsible -> actions(id).concatMap(action ->
+              commitments.makeWithin(responsible, row.hurt(), action, id)))
+          .then());
+    }
+    return step(caller, id, Step.CHANGES_ASKED, optionalWords(request.words()), null);
+  }
+
+  public Mono<RepairView> feelsRepaired(Caller caller, UUID id) {
+    return step(caller, id, Step.FEELS_REPAIRED, null, (row, me) -> database
+        .sql(row.roleOf(me).equals(Role.HURT)
+            ? "update repair set hurt_feels_repaired = true where id = :id"
+            : "update repair set responsible_feels_repaired = true where id = :id")
+        .bind("id", id)
+        .then());
+  }
+
+  /** Flags the repair for the couple's next session. Asking again changes nothing. */
+  public Mono<RepairView> bringToSession(Caller caller, UUID id) {
+    return step(caller, id, Step.BROUGHT_TO_SESSION, null, null);
+  }
+
+  /** What a step does besides moving the state on: runs in the step's transaction, with the repair locked. */
+  private interface SideEffect {
+    Mono<Void> apply(Row row, UUID partnerId);
+  }
+
+  private Mono<RepairView> step(Caller caller, UUID id, Step step, String words, SideEffect sideEffect) {
+    return partners.callerAsPartner(caller).flatMap(me -> transactions.run(() -> find(id, me, true).flatMap(row -> {
+      Role role = row.roleOf(me.partnerId());
+      boolean otherFeelsRepaired = role == Role.HURT ? row.responsibleFeelsRepaired() : row.hurtFeelsRepaired();
+      var outcome = RepairProcess.take(row.state(), role, step, otherFeelsRepaired);
+      if (outcome instanceof Refused refused) {
+        return Mono.error(new UnprocessableException(refused.title(), refused.detail()));
+      }
+      State next = ((Next) outcome).state();
+      if (step == Step.BROUGHT_TO_SESSION && row.broughtToSessionAt() != null) {
+        return Mono.empty();
+      }
+      Instant now = clock.instant();
+      var update = database
+          .sql(
+              """
+              update repair set state = :state, updated_at = :now,
+                     closed_at = case when :state = 'CLOSED' then :now else closed_at end,
+                     brought_to_session_at = case when :session then :now else brought_to_session_at end
+              where id = :id
+              """)
+          .bind("state", next.name())
+          .bind("now", utc(now))
+          .bind("session", step == Step.BROUGHT_TO_SESSION)
+          .bind("id", id);
+      Mono<?> events = outbox.append(new RepairStepTaken(id, row.coupleId(), me.partnerId(), step.name(), next.name()),
+          row.clinicId(), row.coupleId());
+      if (step == Step.BROUGHT_TO_SESSION) {
+        events = events.then(outbox.append(new RepairBroughtToSession(id, row.coupleId(), me.partnerId()), row.clinicId(), row.coupleId()));
+      }
+      if (next == State.CLOSED) {
+        events = events.then(outbox.append(new RepairClosed(id, row.coupleId()), row.clinicId(), row.coupleId()));
+      }
+      return (sideEffect == null ? Mono.<Void>empty() : sideEffect.apply(row, me.partnerId()))
+          .then(update.then())
+          .then(recordStep(id, step.name(), me.partnerId(), words, now))
+          .then(events);
+    })).then(one(caller, id)));
+  }
+
+  private Mono<Row> find(UUID id, Partner me, boolean forUpdate) {
+    return database.sql("select * from repair where id = :id and couple_id = :coupleId and clinic_id = :clinicId"
+            + (forUpdate ? " for update" : ""))
+        .bind("id", id)
+        .bind("coupleId", me.coupleId())
+        .bind("clinicId", me.clinicId())
+        .map(RepairService::row)
+        .one()
+        .switchIfEmpty(Mono.error(new NotFoundException("There is no repair here with that id.")));
+  }
+
+  private Mono<Void> recordStep(UUID id, String kind, UUID partnerId, String words, Instant at) {
+    var insert = database
+        .sql(
+            """
+            insert into repair_step (repair_id, seq, kind, partner_id, words, at)
+            select :id, coalesce(max(seq), 0) + 1, :kind, :partnerId, :words, :at from repair_step where repair_id = :id
+            """)
+        .bind("id", id)
+        .bind("kind", kind)
+        .bind("partnerId", partnerId)
+        .bind("at", utc(at));
+    return (words == null ? insert.bindNull("words", String.class) : insert.bind("words", words)).then();
+  }
+
+  private Mono<Void> replaceActions(UUID id, List<CommitmentRequest> actions) {
+    Mono<Void> work = database.sql("delete from repair_action where repair_id = :id").bind("id", id).then();
+    for (int i = 0; i < actions.size(); i++) {
+      var action = actions.get(i);
+      var schedule = action.schedule();
+      var insert = database
+          .sql(
+              """
+              insert into repair_action (repair_id, seq, words, kind, due_date, due_time, day_of_week)
+              values (:id, :seq, :words, :kind, :dueDate, :dueTime, :dayOfWeek)
+              """)
+          .bind("id", id)
+          .bind("seq", i + 1)
+          .bind("words", action.words().strip())
+          .bind("kind", schedule.kind().name())
+          .bind("dueTime", schedule.time());
+      insert = schedule.date() == null ? insert.bindNull("dueDate", LocalDate.class) : insert.bind("dueDate", schedule.date());
+      insert = schedule.dayOfWeek() == null
+          ? insert.bindNull("dayOfWeek", Short.class) : insert.bind("dayOfWeek", (short) schedule.dayOfWeek().getValue());
+      work = work.then(insert.then());
+    }
+    return work;
+  }
+
+  private Flux<CommitmentRequest> actions(UUID id) {
+    return database.sql("select * from repair_action where repair_id = :id order by seq")
+        .bind("id", id)
+        .map(row -> {
+          Short day = row.get("day_of_week", Short.class);
+          return new CommitmentRequest(row.get("words", String.class), new CommitmentSchedule(
+              CommitmentSchedule.Kind.valueOf(row.get("kind", String.class)), row.get("due_date", LocalDate.class),
+              row.get("due_time", LocalTime.class), day == null ? null : DayOfWeek.of(day)));
+        })
+        .all();
+  }
+
+  private Mono<RepairView> view(Row row, UUID me) {
+    Role role = row.roleOf(me);
+    Mono<List<RepairView.StepView>> steps = database
+        .sql("select kind, partner_id, words, at from repair_step where repair_id = :id order by seq")
+        .bind("id", row.id())
+        .map(step -> new RepairView.StepView(step.get("kind", String.class), me.equals(step.get("partner_id", UUID.class)),
+            step.get("words", String.class), step.get("at", OffsetDateTime.class).toInstant()))
+        .all()
+        .collectList();
+    return Mono.zip(steps, actions(row.id()).collectList(), (s, a) -> new RepairView(row.id(), row.category(), row.seriousness(),
+        row.state(), role, myTurn(row.state(), role, role == Role.HURT ? row.hurtFeelsRepaired() : row.responsibleFeelsRepaired()),
+        RepairProcess.whatNow(row.state(), role), row.broughtToSessionAt() != null,
+        role == Role.HURT ? row.hurtFeelsRepaired() : row.responsibleFeelsRepaired(),
+        role == Role.HURT ? row.responsibleFeelsRepaired() : row.hurtFeelsRepaired(), row.openedAt(), row.closedAt(), s, a));
+  }
+
+  private static boolean myTurn(State state, Role role, boolean iFeelRepaired) {
+    return switch (state) {
+      case IMPACT, AGREEMENT -> role == Role.HURT;
+      case ACKNOWLEDGEMENT, ACTIONS -> role == Role.RESPONSIBLE;
+      case CLOSING -> !iFeelRepaired;
+      case CLOSED -> false;
+    };
+  }
+
+  private static String requiredWords(RepairRequests.Words request, String missing) {
+    String words = request == null ? null : optionalWords(request.words());
+    if (words == null) {
+      throw new InvalidRequestException("Please check: " + missing + ".");
+    }
+    return words;
+  }
+
+  private static String optionalWords(String words) {
+    if (words == null || words.isBlank()) {
+      return null;
+    }
+    String stripped = words.strip();
+    if (stripped.length() > MAX_WORDS) {
+      throw new InvalidRequestException("Please check: this can be at most " + MAX_WORDS + " characters.");
+    }
+    return stripped;
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+
+  private static Row row(Readable row) {
+    OffsetDateTime session = row.get("brought_to_session_at", OffsetDateTime.class);
+    OffsetDateTime closed = row.get("closed_at", OffsetDateTime.class);
+    return new Row(row.get("id", UUID.class), row.get("clinic_id", UUID.class), row.get("couple_id", UUID.class),
+        row.get("hurt_partner_id", UUID.class), row.get("responsible_partner_id", UUID.class), row.get("category", String.class),
+        row.get("seriousness", Short.class), State.valueOf(row.get("state", String.class)),
+        Boolean.TRUE.equals(row.get("hurt_feels_repaired", Boolean.class)),
+        Boolean.TRUE.equals(row.get("responsible_feels_repaired", Boolean.class)), session == null ? null : session.toInstant(),
+        row.get("opened_at", OffsetDateTime.class).toInstant(), closed == null ? null : closed.toInstant());
+  }
+}
