@@ -21,7 +21,7 @@ class EventCodecTest {
     var event =
         new CheckinSubmitted(
             UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), LocalDate.of(2026, 3, 29),
-            new TrustRatings(4, 3, 2, 1, 5));
+            new TrustRatings(4, 3, 2, 1, 5), true);
     var envelope =
         codec.envelope(event, UUID.randomUUID(), event.coupleId(), Instant.parse("2026-03-29T01:30:00Z"), "req-1");
 
@@ -48,7 +48,7 @@ class EventCodecTest {
   @Test
   void fieldsAddedByANewerProducerAreIgnored() {
     var event =
-        new CheckinSubmitted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), LocalDate.now(), new TrustRatings(1, 1, 1, 1, 1));
+        new CheckinSubmitted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), LocalDate.now(), new TrustRatings(1, 1, 1, 1, 1), false);
     var envelope = codec.envelope(event, UUID.randomUUID(), event.coupleId(), Instant.now(), null);
     String json = codec.toJson(envelope).replaceFirst("\\{", "{\"addedLater\":true,");
 

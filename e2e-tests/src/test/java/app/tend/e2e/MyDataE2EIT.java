@@ -94,7 +94,7 @@ class MyDataE2EIT {
     checkIn(staying);
     checkIn(leaving);
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-        assertThat(send("GET", "/api/notifications", leaving.token(), null).body()).contains("Your partner checked in today"));
+        assertThat(send("GET", "/api/notifications", leaving.token(), null).body()).contains("Your partner wrote you an appreciation"));
 
     // The download: their own data from every service, nothing private of their partner's.
     String token = leaving.token();
@@ -103,7 +103,7 @@ class MyDataE2EIT {
     String notifications = send("GET", "/api/notifications/me/export", token, null).body();
     assertThat(accounts).contains(leaving.email()).contains(leaving.firstName()).contains("Riverside Couples Clinic");
     assertThat(checkins).contains(leaving.reflection()).contains(leaving.appreciation()).contains("\"empathicListening\":2");
-    assertThat(notifications).contains("Your partner checked in today");
+    assertThat(notifications).contains("Your partner wrote you an appreciation");
     assertThat(accounts + checkins + notifications)
         .doesNotContain(staying.reflection()).doesNotContain(staying.appreciation()).doesNotContain(staying.email());
 

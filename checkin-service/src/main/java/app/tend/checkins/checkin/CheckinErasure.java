@@ -32,6 +32,8 @@ public class CheckinErasure {
         .then(database.sql("delete from commitment where author_id = :partnerId or partner_id = :partnerId")
             .bind("partnerId", partnerId).then())
         .then(database.sql("delete from measure_response where partner_id = :partnerId").bind("partnerId", partnerId).then())
+        .then(database.sql("delete from trend_drop where partner_id = :partnerId").bind("partnerId", partnerId).then())
+        .then(database.sql("delete from checkins_missed where partner_id = :partnerId").bind("partnerId", partnerId).then())
         .then(database.sql("delete from repair where hurt_partner_id = :partnerId or responsible_partner_id = :partnerId")
             .bind("partnerId", partnerId).then())
         .then(outbox.forgetEventsAbout(partnerId));

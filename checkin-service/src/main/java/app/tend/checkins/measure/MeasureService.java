@@ -1,6 +1,7 @@
 package app.tend.checkins.measure;
 
 import app.tend.checkins.checkin.LocalDay;
+import app.tend.checkins.clinic.ClinicRules;
 import app.tend.checkins.couple.Partner;
 import app.tend.checkins.couple.Partners;
 import app.tend.checkins.platform.outbox.Outbox;
@@ -29,19 +30,18 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class MeasureService {
 
-  /** How often a clinic asks when it has not said otherwise. */
-  static final int DEFAULT_EVERY_DAYS = 7;
-
   private final DatabaseClient database;
   private final Partners partners;
   private final MeasureDefinitions definitions;
   private final Outbox outbox;
   private final Transactions transactions;
   private final Clock clock;
+  private final ClinicRules rules;
   private final JsonMapper json = JsonMapper.builder().build();
 
   MeasureService(DatabaseClient database, Partners partners, MeasureDefinitions definitions, Outbox outbox, Transactions transactions,
-      Clock clock) {
+      Clock clock, ClinicRules rules) {
+    this.rules = rules;
     this.database = database;
     this.partners = partners;
     this.definitions = definitions;
@@ -148,11 +148,7 @@ public class MeasureService {
   }
 
   private Mono<Integer> everyDays(UUID clinicId) {
-    return database.sql("select measure_every_days from clinic_schedule where clinic_id = :clinicId")
-        .bind("clinicId", clinicId)
-        .map(row -> row.get(0, Integer.class))
-        .one()
-        .defaultIfEmpty(DEFAULT_EVERY_DAYS);
+    return rules.of(clinicId).map(ClinicRules.Rules::measureEveryDays);
   }
 
   private reactor.core.publisher.Flux<MeasureView.Score> history(UUID partnerId, String measureId) {

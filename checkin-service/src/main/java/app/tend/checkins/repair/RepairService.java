@@ -203,8 +203,9 @@ public class RepairService {
         return Mono.error(new UnprocessableException(refused.title(), refused.detail()));
       }
       State next = ((Next) outcome).state();
-      if (step == Step.BROUGHT_TO_SESSION && row.broughtToSessionAt() != null) {
-        return Mono.empty();
+      boolean iFeelRepaired = role == Role.HURT ? row.hurtFeelsRepaired() : row.responsibleFeelsRepaired();
+      if (step == Step.BROUGHT_TO_SESSION && row.broughtToSessionAt() != null || step == Step.FEELS_REPAIRED && iFeelRepaired) {
+        return Mono.empty(); // said already: saying it again changes nothing
       }
       Instant now = clock.instant();
       var update = database

@@ -157,6 +157,9 @@ class CommitmentIT {
     put(first, "/api/checkins/commitments/" + id, Map.of("words", "ask about your day, and listen",
             "schedule", Map.of("kind", "WEEKDAYS", "time", "19:30")))
         .expectStatus().isOk().expectBody().jsonPath("$.schedule.kind").isEqualTo("WEEKDAYS").jsonPath("$.changeable").isEqualTo(true);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(events()).filteredOn(event ->
+            event.payload().get("commitmentId").asString().equals(id))
+        .extracting(EventEnvelope::eventType).containsExactly("CommitmentMade", "CommitmentChanged"));
 
     long before = rows("commitment");
     var tooLong = new HashMap<String, Object>(daily());

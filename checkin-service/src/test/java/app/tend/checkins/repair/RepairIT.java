@@ -106,6 +106,7 @@ class RepairIT {
 
     post(hurt, repair + "/feels-repaired", Map.of()).expectStatus().isOk().expectBody()
         .jsonPath("$.state").isEqualTo("CLOSING").jsonPath("$.iFeelRepaired").isEqualTo(true).jsonPath("$.myTurn").isEqualTo(false);
+    post(hurt, repair + "/feels-repaired", Map.of()).expectStatus().isOk(); // saying it again changes nothing
     post(responsible, repair + "/feels-repaired", Map.of()).expectStatus().isOk().expectBody()
         .jsonPath("$.state").isEqualTo("CLOSED").jsonPath("$.partnerFeelsRepaired").isEqualTo(true);
     post(hurt, repair + "/session", Map.of()).expectStatus().isEqualTo(422).expectBody().jsonPath("$.title").isEqualTo("This repair is closed");

@@ -13,9 +13,11 @@ import java.util.UUID;
  * @param partnerId who checked in
  * @param localDate the partner's local day the check-in is for
  * @param ratings the ratings as they stand now
+ * @param appreciationAdded whether this save added an appreciation for the other partner (shared
+ *     words they will see; the words themselves stay in checkin-service)
  */
 public record CheckinRevised(
-    UUID checkinId, UUID coupleId, UUID partnerId, LocalDate localDate, TrustRatings ratings)
+    UUID checkinId, UUID coupleId, UUID partnerId, LocalDate localDate, TrustRatings ratings, boolean appreciationAdded)
     implements TendEvent {
 
   @Override

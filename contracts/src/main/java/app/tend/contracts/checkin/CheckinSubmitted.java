@@ -16,9 +16,11 @@ import java.util.UUID;
  * @param partnerId who checked in
  * @param localDate the partner's local day the check-in is for
  * @param ratings the four trust acts (0–4) and how connected they felt (1–5)
+ * @param appreciationAdded whether this save added an appreciation for the other partner (shared
+ *     words they will see; the words themselves stay in checkin-service)
  */
 public record CheckinSubmitted(
-    UUID checkinId, UUID coupleId, UUID partnerId, LocalDate localDate, TrustRatings ratings)
+    UUID checkinId, UUID coupleId, UUID partnerId, LocalDate localDate, TrustRatings ratings, boolean appreciationAdded)
     implements TendEvent {
 
   @Override

@@ -6,5 +6,11 @@ package app.tend.contracts.notification;
  */
 public enum NotificationType {
   /** "Your partner checked in today". */
-  PARTNER_CHECKED_IN
+  PARTNER_CHECKED_IN,
+  /** "Your partner wrote you an appreciation". */
+  APPRECIATION,
+  /** "A commitment to you is due today". */
+  COMMITMENT_DUE,
+  /** "Your partner opened a repair" and "… took a step in your repair". */
+  REPAIR_ACTIVITY
 }

@@ -2,32 +2,32 @@ package app.tend.notifications.feed;
 
 import app.tend.contracts.EventCodec;
 import app.tend.contracts.Topics;
+import app.tend.contracts.checkin.CheckinRevised;
 import app.tend.contracts.checkin.CheckinSubmitted;
 import app.tend.contracts.notification.NotificationType;
 import app.tend.notifications.platform.messaging.ProcessedEvents;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Tells a partner when the other one checked in. Only the fact travels: the event carries no text,
- * and the notification says nothing about the answers.
+ * Tells a partner when the other one checked in, or wrote them an appreciation. Only the facts
+ * travel: the events carry no text, and the notification says nothing about the answers.
  */
 @Component
 class CheckinEventsListener {
 
   private final EventCodec codec;
-  private final DatabaseClient database;
+  private final CoupleMembers members;
   private final ProcessedEvents processed;
   private final Feed feed;
 
-  CheckinEventsListener(EventCodec codec, DatabaseClient database, ProcessedEvents processed, Feed feed) {
+  CheckinEventsListener(EventCodec codec, CoupleMembers members, ProcessedEvents processed, Feed feed) {
     this.codec = codec;
-    this.database = database;
+    this.members = members;
     this.processed = processed;
     this.feed = feed;
   }
@@ -35,12 +35,18 @@ class CheckinEventsListener {
   @KafkaListener(topics = Topics.CHECKIN_CHECKIN)
   void on(ConsumerRecord<String, byte[]> record) {
     var envelope = codec.fromJson(record.value());
-    if (!CheckinSubmitted.class.getSimpleName().equals(envelope.eventType())) {
-      return; // a revision of the same day is not news for the other partner
+    if (CheckinSubmitted.class.getSimpleName().equals(envelope.eventType())) {
+      var submitted = codec.payload(envelope, CheckinSubmitted.class);
+      processed.once(envelope, "notified the other partner", () -> notifyOtherPartner(
+          submitted.coupleId(), submitted.partnerId(), submitted.appreciationAdded(), true, envelope.clinicId(), envelope.eventId()));
+    } else if (CheckinRevised.class.getSimpleName().equals(envelope.eventType())) {
+      // A revision is news only when it brings an appreciation; changed ratings are not.
+      var revised = codec.payload(envelope, CheckinRevised.class);
+      if (revised.appreciationAdded()) {
+        processed.once(envelope, "told the other partner of an appreciation", () -> notifyOtherPartner(
+            revised.coupleId(), revised.partnerId(), true, false, envelope.clinicId(), envelope.eventId()));
+      }
     }
-    var submitted = codec.payload(envelope, CheckinSubmitted.class);
-    processed.once(envelope, "notified the other partner",
-        () -> notifyOtherPartner(submitted, envelope.clinicId(), envelope.eventId()));
   }
 
   /**
@@ -48,30 +54,37 @@ class CheckinEventsListener {
    * partner who checked in must be known here already (their {@code PartnerJoined} travels on
    * another topic); until then the record is retried.
    */
-  private Mono<Void> notifyOtherPartner(CheckinSubmitted submitted, UUID clinicId, UUID eventId) {
-    return database
-        .sql("select partner_id, muted_notifications from couple_member where couple_id = :coupleId and clinic_id = :clinicId")
-        .bind("coupleId", submitted.coupleId())
-        .bind("clinicId", clinicId)
-        .map(row -> new Member(row.get("partner_id", UUID.class), row.get("muted_notifications", String[].class)))
-        .all()
+  private Mono<Void> notifyOtherPartner(
+      UUID coupleId, UUID author, boolean appreciation, boolean checkedIn, UUID clinicId, UUID eventId) {
+    return members.of(coupleId, clinicId)
         .collectList()
         .flatMap(members -> {
-          if (members.stream().noneMatch(member -> member.partnerId().equals(submitted.partnerId()))) {
-            return Mono.error(new CoupleNotYetKnownException(submitted.coupleId()));
+          if (members.stream().noneMatch(member -> member.partnerId().equals(author))) {
+            return Mono.error(new CoupleNotYetKnownException(coupleId));
           }
           return Flux.fromIterable(members)
-              .filter(member -> !member.partnerId().equals(submitted.partnerId()) && !member.muted(NotificationType.PARTNER_CHECKED_IN))
-              .concatMap(other -> feed.create(other.partnerId(), clinicId, NotificationKind.PARTNER_CHECKED_IN, eventId))
+              .filter(member -> !member.partnerId().equals(author))
+              .concatMap(other -> kindFor(other, appreciation, checkedIn)
+                  .map(kind -> feed.create(other.partnerId(), clinicId, kind, eventId).then())
+                  .orElse(Mono.empty()))
               .then();
         });
   }
 
-  private record Member(UUID partnerId, String[] mutedNotifications) {
-    boolean muted(NotificationType type) {
-      return mutedNotifications != null && java.util.Arrays.asList(mutedNotifications).contains(type.name());
+  /**
+   * One notification per event and person: an appreciation says more than "checked in", so it
+   * goes first, unless that person turned appreciations off.
+   */
+  private static java.util.Optional<NotificationKind> kindFor(CoupleMembers.Member member, boolean appreciation, boolean checkedIn) {
+    if (appreciation && !member.muted(NotificationType.APPRECIATION)) {
+      return java.util.Optional.of(NotificationKind.APPRECIATION);
     }
+    if (checkedIn && !member.muted(NotificationType.PARTNER_CHECKED_IN)) {
+      return java.util.Optional.of(NotificationKind.PARTNER_CHECKED_IN);
+    }
+    return java.util.Optional.empty();
   }
+
 
   /**
    * The couple's enrolment has not reached this service yet (it travels on another topic). Retried

@@ -6,6 +6,10 @@ package app.tend.notifications.feed;
  */
 public enum NotificationKind {
   PARTNER_CHECKED_IN("Your partner checked in today", "They took a minute for the two of you.", "/today"),
+  APPRECIATION("Your partner wrote you an appreciation", "It is on your Today page once you have checked in.", "/today"),
+  COMMITMENT_DUE("A commitment to you is due today", "Once your partner marks it, you can say whether you noticed.", "/commitments"),
+  REPAIR_OPENED("Your partner opened a repair", "When you are ready, you can walk through it together, one step at a time.", "/repairs"),
+  REPAIR_STEP("Your partner took a step in your repair", "See where it stands now.", "/repairs"),
   /**
    * To the couple's clinician, at once, when a partner raised "I don't feel safe". Says neither who
    * nor what, because it may be read over someone's shoulder or in a shared inbox.

@@ -58,7 +58,7 @@ class PartnerCheckedInIT {
   }
 
   private CheckinSubmitted checkinBy(UUID partnerId) {
-    return new CheckinSubmitted(UUID.randomUUID(), couple.coupleId(), partnerId, LocalDate.now(), new TrustRatings(3, 3, 3, 3, 3));
+    return new CheckinSubmitted(UUID.randomUUID(), couple.coupleId(), partnerId, LocalDate.now(), new TrustRatings(3, 3, 3, 3, 3), false);
   }
 
   private long notificationsFor(UUID recipient) {
@@ -104,7 +104,7 @@ class PartnerCheckedInIT {
     TopicProbe.publish(new CoupleEnrolled(coupleId, clinicId, UUID.randomUUID()), clinicId, coupleId);
     TopicProbe.publish(new PartnerJoined(coupleId, clinicId, alone, "Europe/London", LocalTime.of(20, 0), LocalTime.of(22, 0),
         LocalTime.of(7, 0), false), clinicId, coupleId);
-    var early = TopicProbe.publish(new CheckinSubmitted(UUID.randomUUID(), coupleId, alone, LocalDate.now(), new TrustRatings(3, 3, 3, 3, 3)),
+    var early = TopicProbe.publish(new CheckinSubmitted(UUID.randomUUID(), coupleId, alone, LocalDate.now(), new TrustRatings(3, 3, 3, 3, 3), false),
         clinicId, coupleId);
     awaitHandled(early.eventId());
     assertThat(database.sql("select count(*) from notification where clinic_id = :c").bind("c", clinicId)

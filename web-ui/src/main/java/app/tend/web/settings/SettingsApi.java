@@ -4,6 +4,7 @@ import app.tend.web.platform.api.Gateway;
 import app.tend.web.platform.security.SignedIn;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -12,8 +13,15 @@ import org.springframework.stereotype.Component;
 @Component
 class SettingsApi {
 
-  /** The kinds of notification a partner can turn off (contracts' NotificationType). */
-  static final String PARTNER_CHECKED_IN = "PARTNER_CHECKED_IN";
+  /** The kinds of notification a partner can turn off (contracts' NotificationType), in the words of the settings page. */
+  static final Map<String, String> NOTIFICATION_KINDS = new LinkedHashMap<>();
+
+  static {
+    NOTIFICATION_KINDS.put("PARTNER_CHECKED_IN", "my partner has checked in");
+    NOTIFICATION_KINDS.put("APPRECIATION", "my partner writes me an appreciation");
+    NOTIFICATION_KINDS.put("COMMITMENT_DUE", "a commitment to me is due");
+    NOTIFICATION_KINDS.put("REPAIR_ACTIVITY", "my partner opens a repair or takes a step in it");
+  }
 
   private final Gateway gateway;
 

@@ -10,6 +10,8 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.checkbox.CheckboxGroupVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -27,7 +29,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
-import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A partner's settings: their name, their day, which notifications they want, what their clinician
@@ -75,13 +77,18 @@ public class SettingsView extends VerticalLayout {
     email.setReadOnly(true);
     email.setWidthFull();
     var day = new DayFields(settings.timeZone(), settings.reminderTime(), settings.quietHoursStart(), settings.quietHoursEnd());
-    var partnerCheckedIn = new Checkbox("Tell me when my partner has checked in",
-        !settings.mutedNotifications().contains(SettingsApi.PARTNER_CHECKED_IN));
+    var tellMe = new CheckboxGroup<String>("Tell me when");
+    tellMe.setItems(SettingsApi.NOTIFICATION_KINDS.keySet());
+    tellMe.setItemLabelGenerator(SettingsApi.NOTIFICATION_KINDS::get);
+    tellMe.addThemeVariants(CheckboxGroupVariant.LUMO_VERTICAL);
+    tellMe.setValue(SettingsApi.NOTIFICATION_KINDS.keySet().stream()
+        .filter(kind -> !settings.mutedNotifications().contains(kind)).collect(Collectors.toSet()));
     var savedSettings = new StatusLine();
     var save = new Button("Save my settings", click -> {
       try {
         api.change(person, new SettingsApi.Change(firstName.getValue(), lastName.getValue(), day.timeZone(), day.reminderTime(),
-            day.quietHoursStart(), day.quietHoursEnd(), partnerCheckedIn.getValue() ? Set.of() : Set.of(SettingsApi.PARTNER_CHECKED_IN)));
+            day.quietHoursStart(), day.quietHoursEnd(), SettingsApi.NOTIFICATION_KINDS.keySet().stream()
+                .filter(kind -> !tellMe.getValue().contains(kind)).collect(Collectors.toSet())));
         savedSettings.setText("Saved.");
       } catch (ApiProblem.Exception e) {
         savedSettings.setText(e.problem().detail());
@@ -89,7 +96,7 @@ public class SettingsView extends VerticalLayout {
     });
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     save.addClassName("primary-action");
-    add(new H2("About you"), firstName, lastName, email, new H2("Your day"), day, new H2("Notifications"), partnerCheckedIn,
+    add(new H2("About you"), firstName, lastName, email, new H2("Your day"), day, new H2("Notifications"), tellMe,
         savedSettings, save);
 
     var reflections = new Checkbox("My clinician may read my private reflections", settings.reflectionsVisibleToClinician());

@@ -40,6 +40,16 @@ class MessagingConfiguration {
   }
 
   @Bean
+  NewTopic commitmentDeadLetterTopic() {
+    return TopicBuilder.name(Topics.deadLetter(Topics.CHECKIN_COMMITMENT)).partitions(PARTITIONS).build();
+  }
+
+  @Bean
+  NewTopic repairDeadLetterTopic() {
+    return TopicBuilder.name(Topics.deadLetter(Topics.CHECKIN_REPAIR)).partitions(PARTITIONS).build();
+  }
+
+  @Bean
   NewTopic safetyDeadLetterTopic() {
     return TopicBuilder.name(Topics.deadLetter(Topics.CHECKIN_SAFETY)).partitions(PARTITIONS).build();
   }
