@@ -101,7 +101,19 @@ class PracticeInBrowserE2EIT {
     signIn(sam, "/caseload", "maya.okafor@riverside.demo", DemoData.PASSWORD);
     heading(sam, "Couples");
     WebElement flag = waitUpTo(sam, 30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".safety-flag")));
-    assertThat(flag.getText()).contains("Safety concern");
+    assertThat(flag.getText()).contains("Safety concern, raised");
+
+    // Maya acknowledges it with a note; the caseload says so, and it stays on top until resolved.
+    tap(sam, sam.findElement(By.xpath("//vaadin-button[normalize-space()='Handle']")));
+    waitUpTo(sam, 30).until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//vaadin-text-area[./label[starts-with(normalize-space(), 'What you did')]]//textarea")))
+        .sendKeys("Called Riley; safe tonight, talking in Thursday's session.");
+    tap(sam, sam.findElement(By.xpath("//vaadin-button[normalize-space()='Acknowledge']")));
+    waitUpTo(sam, 30).until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//*[contains(@class, 'status') and contains(., 'Acknowledged.')]")));
+    tap(sam, sam.findElement(By.xpath("//vaadin-button[normalize-space()='Close']")));
+    waitUpTo(sam, 30).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".safety-flag"),
+        "Safety concern acknowledged, not resolved"));
   }
 
   @Test

@@ -6,14 +6,21 @@ import app.tend.checkins.platform.audit.AuditLog;
 import app.tend.checkins.platform.outbox.Outbox;
 import app.tend.checkins.platform.outbox.Transactions;
 import app.tend.checkins.platform.security.Caller;
+import app.tend.checkins.platform.web.InvalidRequestException;
 import app.tend.checkins.platform.web.NotFoundException;
+import app.tend.checkins.platform.web.UnprocessableException;
+import app.tend.contracts.TendEvent;
 import app.tend.contracts.checkin.SafetyConcernRaised;
+import app.tend.contracts.checkin.SafetyFlagAcknowledged;
+import app.tend.contracts.checkin.SafetyFlagResolved;
+import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -91,17 +98,77 @@ public class SafetyConcerns {
   public Flux<SafetyFlagView> flagsOf(Caller caller, UUID coupleId) {
     return partners.assignedToCaller(caller, coupleId, "safety-flags.list")
         .flatMapMany(couple -> database
-            .sql("select id, partner_id, raised_at from safety_flag where couple_id = :coupleId and clinic_id = :clinicId"
-                + " order by raised_at desc")
+            .sql("select * from safety_flag where couple_id = :coupleId and clinic_id = :clinicId order by raised_at desc")
             .bind("coupleId", coupleId)
             .bind("clinicId", couple.clinicId())
-            .map(row -> new SafetyFlagView(row.get("id", UUID.class), row.get("partner_id", UUID.class),
-                row.get("raised_at", OffsetDateTime.class).toInstant()))
+            .map(SafetyConcerns::view)
             .all());
   }
 
+  private static SafetyFlagView view(Readable row) {
+    Instant acknowledged = instant(row, "acknowledged_at");
+    Instant resolved = instant(row, "resolved_at");
+    var state = resolved != null ? SafetyFlagView.State.RESOLVED
+        : acknowledged != null ? SafetyFlagView.State.ACKNOWLEDGED : SafetyFlagView.State.OPEN;
+    return new SafetyFlagView(row.get("id", UUID.class), row.get("partner_id", UUID.class), instant(row, "raised_at"), state,
+        acknowledged, row.get("acknowledged_by", UUID.class), row.get("acknowledgement", String.class), resolved,
+        row.get("resolved_by", UUID.class), row.get("resolution", String.class));
+  }
+
+  private static Instant instant(Readable row, String column) {
+    OffsetDateTime value = row.get(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+
+  /** The assigned clinician acknowledges an open flag with a note; answers the flag as it now stands. */
+  public Mono<SafetyFlagView> acknowledge(Caller caller, UUID coupleId, UUID flagId, String note) {
+    return handle(caller, coupleId, flagId, note, "safety-flags.acknowledge",
+        """
+        update safety_flag set acknowledged_at = :now, acknowledged_by = :staff, acknowledgement = :note
+        where id = :id and couple_id = :coupleId and acknowledged_at is null
+        """,
+        (flag, at) -> new SafetyFlagAcknowledged(flagId, coupleId, caller.subject(), at),
+        new UnprocessableException("Already acknowledged", "This flag has been acknowledged already; you can resolve it."));
+  }
+
+  /** The assigned clinician resolves an acknowledged flag with a note; the history stays. */
+  public Mono<SafetyFlagView> resolve(Caller caller, UUID coupleId, UUID flagId, String note) {
+    return handle(caller, coupleId, flagId, note, "safety-flags.resolve",
+        """
+        update safety_flag set resolved_at = :now, resolved_by = :staff, resolution = :note
+        where id = :id and couple_id = :coupleId and acknowledged_at is not null and resolved_at is null
+        """,
+        (flag, at) -> new SafetyFlagResolved(flagId, coupleId, caller.subject(), at),
+        new UnprocessableException("Not ready to resolve", "A flag is acknowledged first, and resolved once; this one is not open to that."));
+  }
+
+  private Mono<SafetyFlagView> handle(Caller caller, UUID coupleId, UUID flagId, String note, String action, String sql,
+      BiFunction<UUID, Instant, TendEvent> event, UnprocessableException refusal) {
+    String words = note == null ? "" : note.strip();
+    if (words.isEmpty() || words.length() > 2000) {
+      return Mono.error(new InvalidRequestException("Please check: a note of 1 to 2000 characters says what was done."));
+    }
+    return partners.assignedToCaller(caller, coupleId, action).flatMap(couple -> transactions.run(() -> {
+      Instant now = clock.instant();
+      return database.sql(sql)
+          .bind("now", now.atOffset(ZoneOffset.UTC))
+          .bind("staff", caller.subject())
+          .bind("note", words)
+          .bind("id", flagId)
+          .bind("coupleId", coupleId)
+          .fetch()
+          .rowsUpdated()
+          .flatMap(rows -> rows == 1
+              ? outbox.append(event.apply(flagId, now), couple.clinicId(), coupleId).then()
+              : database.sql("select count(*) from safety_flag where id = :id and couple_id = :coupleId")
+                  .bind("id", flagId).bind("coupleId", coupleId)
+                  .map(row -> row.get(0, Long.class)).one()
+                  .flatMap(found -> Mono.error(found == 0 ? new NotFoundException("There is no flag here with that id.") : refusal)));
+    })).then(database.sql("select * from safety_flag where id = :id").bind("id", flagId).map(SafetyConcerns::view).one());
+  }
+
   /**
-   * The couples assigned to the calling clinician that have safety flags, latest first, so the
+   * The couples assigned to the calling clinician that have safety flags not yet resolved, latest first, so the
    * caseload can put them on top; each couple listed is audited as read.
    */
   public Flux<CoupleSafety> onCaseload(Caller caller) {
@@ -112,15 +179,16 @@ public class SafetyConcerns {
     return database
         .sql(
             """
-            select f.couple_id, count(*) as flags, max(f.raised_at) as last_raised_at
+            select f.couple_id, count(*) as flags, count(*) filter (where f.acknowledged_at is null) as unacknowledged,
+                   max(f.raised_at) as last_raised_at
             from safety_flag f join couple c on c.couple_id = f.couple_id and c.clinic_id = f.clinic_id
-            where c.clinic_id = :clinicId and c.clinician_id = :clinicianId
+            where c.clinic_id = :clinicId and c.clinician_id = :clinicianId and f.resolved_at is null
             group by f.couple_id
             order by last_raised_at desc
             """)
         .bind("clinicId", clinicId)
         .bind("clinicianId", caller.subject())
-        .map(row -> new CoupleSafety(row.get("couple_id", UUID.class), row.get("flags", Long.class),
+        .map(row -> new CoupleSafety(row.get("couple_id", UUID.class), row.get("flags", Long.class), row.get("unacknowledged", Long.class),
             row.get("last_raised_at", OffsetDateTime.class).toInstant()))
         .all()
         .concatMap(couple -> audit.coupleDataRead(caller, clinicId, "safety-flags.caseload", couple.coupleId()).thenReturn(couple));

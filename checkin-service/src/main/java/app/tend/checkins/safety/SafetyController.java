@@ -6,6 +6,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
@@ -35,6 +36,20 @@ class SafetyController {
   @GetMapping("/caseload/safety-flags")
   Flux<CoupleSafety> onCaseload() {
     return CurrentCaller.get().flatMapMany(concerns::onCaseload);
+  }
+
+  record Note(String note) {}
+
+  /** The assigned clinician acknowledges an open flag, with a note of what they did. */
+  @PostMapping("/couples/{coupleId}/safety-flags/{flagId}/acknowledgement")
+  Mono<SafetyFlagView> acknowledge(@PathVariable UUID coupleId, @PathVariable UUID flagId, @RequestBody Note note) {
+    return CurrentCaller.get().flatMap(caller -> concerns.acknowledge(caller, coupleId, flagId, note.note()));
+  }
+
+  /** The assigned clinician resolves an acknowledged flag, with a note; its history stays. */
+  @PostMapping("/couples/{coupleId}/safety-flags/{flagId}/resolution")
+  Mono<SafetyFlagView> resolve(@PathVariable UUID coupleId, @PathVariable UUID flagId, @RequestBody Note note) {
+    return CurrentCaller.get().flatMap(caller -> concerns.resolve(caller, coupleId, flagId, note.note()));
   }
 
   /** The couple's safety flags, newest first; the assigned clinician only. */

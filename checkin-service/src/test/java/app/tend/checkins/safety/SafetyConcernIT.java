@@ -83,7 +83,8 @@ class SafetyConcernIT {
     String token = couple.second().token();
     LocalDate today = LocalDate.now(ZoneId.of(ZONE));
     var seen = new ArrayList<String>();
-    for (String path : List.of("/api/checkins/today", "/api/checkins/trends", "/api/checkins/me/export",
+    for (String path : List.of("/api/checkins/today", "/api/checkins/trends", "/api/checkins/me/export", "/api/checkins/commitments",
+        "/api/checkins/repairs", "/api/checkins/measures/current",
         "/api/checkins/couples/" + couple.coupleId() + "/mine?from=" + today.minusDays(30) + "&to=" + today)) {
       seen.add(path + " -> " + new String(web.get().uri(path).headers(h -> h.setBearerAuth(token)).exchange()
           .expectStatus().isOk().expectBody().returnResult().getResponseBodyContent()));
@@ -96,6 +97,12 @@ class SafetyConcernIT {
     CheckinServers.awaitJoined(database, couple);
     checkIn(couple.first().token(), "Thank you for the walk.", "I am scared of the evenings.");
     checkIn(couple.second().token(), "You listened.", "Tired.");
+    // Something shared between them on every page, so an ordering or a count could give a flag away.
+    web.post().uri("/api/checkins/commitments").headers(h -> h.setBearerAuth(couple.first().token()))
+        .bodyValue(Map.of("words", "walk together after dinner", "schedule", Map.of("kind", "DAILY", "time", "19:00"))).exchange()
+        .expectStatus().isCreated();
+    web.post().uri("/api/checkins/repairs").headers(h -> h.setBearerAuth(couple.first().token()))
+        .bodyValue(Map.of("category", "HURTFUL_WORDS", "seriousness", 4, "iWasHurt", true)).exchange().expectStatus().isCreated();
     var before = everythingTheOtherPartnerSees();
 
     // The answer says "accepted" and nothing else: no body, nothing to show on a screen.
@@ -162,6 +169,43 @@ class SafetyConcernIT {
     web.get().uri("/api/checkins/couples/{c}/safety-flags", UUID.randomUUID()).headers(h -> h.setBearerAuth(couple.clinician().token()))
         .exchange().expectStatus().isNotFound().expectBody().jsonPath("$.detail").isEqualTo("There is no couple here with that id among yours.");
     assertThat(count("select count(*) from audit_event where couple_id = :id", couple.coupleId())).isEqualTo(auditedBefore);
+
+    // Staff acknowledge it with a note, then resolve it; the history stays and the partners never see any of it.
+    String clinician = couple.clinician().token();
+    UUID flagId = database.sql("select id from safety_flag where partner_id = :p").bind("p", couple.first().id())
+        .map(row -> row.get(0, UUID.class)).one().block();
+    String flag = "/api/checkins/couples/" + couple.coupleId() + "/safety-flags/" + flagId;
+    web.post().uri(flag + "/resolution").headers(h -> h.setBearerAuth(clinician)).bodyValue(Map.of("note", "Done")).exchange()
+        .expectStatus().isEqualTo(422).expectBody().jsonPath("$.title").isEqualTo("Not ready to resolve");
+    web.post().uri(flag + "/acknowledgement").headers(h -> h.setBearerAuth(clinician)).bodyValue(Map.of("note", " ")).exchange()
+        .expectStatus().isBadRequest();
+    for (String token : List.of(couple.first().token(), couple.second().token(), sameClinicCouple.clinician().token())) {
+      web.post().uri(flag + "/acknowledgement").headers(h -> h.setBearerAuth(token)).bodyValue(Map.of("note", "Seen")).exchange()
+          .expectStatus().isNotFound();
+    }
+    web.post().uri("/api/checkins/couples/" + couple.coupleId() + "/safety-flags/" + UUID.randomUUID() + "/acknowledgement")
+        .headers(h -> h.setBearerAuth(clinician)).bodyValue(Map.of("note", "Seen")).exchange().expectStatus().isNotFound();
+    web.post().uri(flag + "/acknowledgement").headers(h -> h.setBearerAuth(clinician))
+        .bodyValue(Map.of("note", "Called her at the number she gave; she is safe tonight.")).exchange()
+        .expectStatus().isOk().expectBody().jsonPath("$.state").isEqualTo("ACKNOWLEDGED")
+        .jsonPath("$.acknowledgedBy").isEqualTo(couple.clinician().id().toString());
+    web.post().uri(flag + "/acknowledgement").headers(h -> h.setBearerAuth(clinician)).bodyValue(Map.of("note", "Again")).exchange()
+        .expectStatus().isEqualTo(422).expectBody().jsonPath("$.title").isEqualTo("Already acknowledged");
+    web.get().uri("/api/checkins/caseload/safety-flags").headers(h -> h.setBearerAuth(clinician)).exchange().expectBody()
+        .jsonPath("$[?(@.coupleId == '%s')].unacknowledged".formatted(couple.coupleId())).isEqualTo(List.of(0));
+    web.post().uri(flag + "/resolution").headers(h -> h.setBearerAuth(clinician))
+        .bodyValue(Map.of("note", "Safety plan made in session.")).exchange().expectStatus().isOk()
+        .expectBody().jsonPath("$.state").isEqualTo("RESOLVED");
+    web.get().uri("/api/checkins/caseload/safety-flags").headers(h -> h.setBearerAuth(clinician)).exchange().expectBody()
+        .jsonPath("$[?(@.coupleId == '%s')]".formatted(couple.coupleId())).isEmpty();
+    web.get().uri("/api/checkins/couples/{c}/safety-flags", couple.coupleId()).headers(h -> h.setBearerAuth(clinician)).exchange()
+        .expectBody().jsonPath("$[0].state").isEqualTo("RESOLVED")
+        .jsonPath("$[0].acknowledgement").isEqualTo("Called her at the number she gave; she is safe tonight.")
+        .jsonPath("$[0].resolution").isEqualTo("Safety plan made in session.");
+    assertThat(everythingTheOtherPartnerSees()).isEqualTo(before);
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+            TopicProbe.envelopes(Topics.CHECKIN_SAFETY, "coupleId", couple.coupleId(), Duration.ofSeconds(2)))
+        .extracting(EventEnvelope::eventType).containsExactly("SafetyConcernRaised", "SafetyFlagAcknowledged", "SafetyFlagResolved"));
   }
 
   @Test

@@ -107,10 +107,22 @@ public class CaseloadView extends VerticalLayout {
       return new Span();
     }
     var raised = flags.lastRaisedAt().atZone(viewerZone);
-    var label = new Span(VaadinIcon.EXCLAMATION_CIRCLE.create(),
-        new Span(" Safety concern, raised " + DAY.format(raised) + " " + raised.toLocalTime().withNano(0).withSecond(0)));
+    var label = flags.unacknowledged() > 0
+        ? new Span(VaadinIcon.EXCLAMATION_CIRCLE.create(),
+            new Span(" Safety concern, raised " + DAY.format(raised) + " " + raised.toLocalTime().withNano(0).withSecond(0)))
+        : new Span(VaadinIcon.EXCLAMATION_CIRCLE_O.create(), new Span(" Safety concern acknowledged, not resolved"));
     label.addClassName("safety-flag");
-    return label;
+    if (flags.unacknowledged() == 0) {
+      label.addClassName("acknowledged");
+    }
+    var handle = new Button("Handle", click -> SignedIn.current().ifPresent(person ->
+        new SafetyFlagsDialog(couples, person, row.couple().id(), row.coupleNames(), viewerZone, () -> refresh(person)).open()));
+    handle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    handle.getElement().setAttribute("aria-label", "Handle the safety concern of " + row.coupleNames());
+    var cell = new HorizontalLayout(label, handle);
+    cell.setAlignItems(Alignment.CENTER);
+    cell.setSpacing(false);
+    return cell;
   }
 
   private static ZoneId zoneOf(Person person) {

@@ -38,7 +38,24 @@ class CoupleApi {
 
   record Enrolment(UUID clinicianId, List<NewPartner> partners) {}
 
-  record CoupleSafety(UUID coupleId, long flags, Instant lastRaisedAt) {}
+  record CoupleSafety(UUID coupleId, long flags, long unacknowledged, Instant lastRaisedAt) {}
+
+  enum FlagState { OPEN, ACKNOWLEDGED, RESOLVED }
+
+  record SafetyFlag(UUID id, UUID partnerId, Instant raisedAt, FlagState state, Instant acknowledgedAt, UUID acknowledgedBy,
+                    String acknowledgement, Instant resolvedAt, UUID resolvedBy, String resolution) {}
+
+  /** checkin-service: one couple's safety flags with their handling, newest first. */
+  List<SafetyFlag> safetyFlagsOf(SignedIn person, UUID coupleId) {
+    return Arrays.asList(gateway.call(person, rest -> rest.get().uri("/api/checkins/couples/{id}/safety-flags", coupleId).retrieve()
+        .body(SafetyFlag[].class)));
+  }
+
+  /** checkin-service: acknowledges ("acknowledgement") or resolves ("resolution") a flag with a note. */
+  SafetyFlag handleFlag(SignedIn person, UUID coupleId, UUID flagId, String step, String note) {
+    return gateway.call(person, rest -> rest.post().uri("/api/checkins/couples/{c}/safety-flags/{f}/{step}", coupleId, flagId, step)
+        .body(Map.of("note", note)).retrieve().body(SafetyFlag.class));
+  }
 
   /** checkin-service: the calling clinician's couples with safety flags, latest first. */
   List<CoupleSafety> safetyFlags(SignedIn person) {
