@@ -116,13 +116,21 @@ public class CaseloadView extends VerticalLayout {
       label.addClassName("acknowledged");
     }
     var handle = new Button("Handle", click -> SignedIn.current().ifPresent(person ->
-        new SafetyFlagsDialog(couples, person, row.couple().id(), row.coupleNames(), viewerZone, () -> refresh(person)).open()));
+        new SafetyFlagsDialog(couples, person, row.couple().id(), row.coupleNames(), firstNames(row.couple()), viewerZone,
+            () -> refresh(person)).open()));
     handle.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
     handle.getElement().setAttribute("aria-label", "Handle the safety concern of " + row.coupleNames());
     var cell = new HorizontalLayout(label, handle);
     cell.setAlignItems(Alignment.CENTER);
     cell.setSpacing(false);
     return cell;
+  }
+
+  private static Map<UUID, String> firstNames(Couple couple) {
+    var names = new HashMap<UUID, String>();
+    couple.partners().stream().filter(p -> p.partnerId() != null && p.state() != CoupleApi.State.LEFT)
+        .forEach(p -> names.put(p.partnerId(), p.firstName()));
+    return names;
   }
 
   private static ZoneId zoneOf(Person person) {

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -29,10 +30,16 @@ class SafetyFlagsDialog extends Dialog {
   private final UUID coupleId;
   private final ZoneId zone;
   private final Runnable changed;
+  private final Map<UUID, String> names;
   private final VerticalLayout body = new VerticalLayout();
   private final StatusLine status = new StatusLine();
 
-  SafetyFlagsDialog(CoupleApi couples, SignedIn person, UUID coupleId, String coupleNames, ZoneId zone, Runnable changed) {
+  /**
+   * @param names the partners' first names by partner id, so the clinician knows who raised each flag
+   */
+  SafetyFlagsDialog(CoupleApi couples, SignedIn person, UUID coupleId, String coupleNames, Map<UUID, String> names, ZoneId zone,
+      Runnable changed) {
+    this.names = names;
     this.couples = couples;
     this.person = person;
     this.coupleId = coupleId;
@@ -60,7 +67,8 @@ class SafetyFlagsDialog extends Dialog {
   private Div flag(CoupleApi.SafetyFlag flag) {
     var box = new Div();
     box.addClassName("safety-flag-entry");
-    box.add(new H3("Raised " + WHEN.format(flag.raisedAt().atZone(zone))));
+    box.add(new H3("Raised by " + names.getOrDefault(flag.partnerId(), "a partner who has left") + ", "
+        + WHEN.format(flag.raisedAt().atZone(zone))));
     if (flag.acknowledgedAt() != null) {
       box.add(new Paragraph("Acknowledged " + WHEN.format(flag.acknowledgedAt().atZone(zone)) + ": " + flag.acknowledgement()));
     }
