@@ -28,7 +28,11 @@ class CheckinRepository {
   /** What an upsert did: created the day's row, changed it, or found it already as asked. */
   enum Outcome { CREATED, REVISED, UNCHANGED }
 
-  record Saved(CheckinView checkin, Outcome outcome) {}
+  /**
+   * @param appreciationAdded whether this save put an appreciation on a day that had none; the
+   *     other partner hears of that
+   */
+  record Saved(CheckinView checkin, Outcome outcome, boolean appreciationAdded) {}
 
   /**
    * Stores the day's answers: inserts the day's check-in, or updates it when the answers differ. A
@@ -39,6 +43,7 @@ class CheckinRepository {
     var upsert = database
         .sql(
             """
+            with before as (select appreciation from checkin where partner_id = :partnerId and local_date = :day)
             insert into checkin (id, clinic_id, couple_id, partner_id, local_date,
                                  follow_through, empathic_listening, honesty, mattering, connected,
                                  appreciation, private_reflection, submitted_at, updated_at)
@@ -54,7 +59,7 @@ class CheckinRepository {
                 is distinct from
                   (excluded.follow_through, excluded.empathic_listening, excluded.honesty, excluded.mattering, excluded.connected,
                    excluded.appreciation, excluded.private_reflection)
-            returning %s, (xmax = 0) as created
+            returning %s, (xmax = 0) as created, (select appreciation from before) as appreciation_before
             """.formatted(COLUMNS))
         .bind("id", UUID.randomUUID())
         .bind("clinicId", clinicId)
@@ -69,9 +74,13 @@ class CheckinRepository {
         .bind("now", now.atOffset(java.time.ZoneOffset.UTC));
     upsert = text(text(upsert, "appreciation", texts.appreciation()), "privateReflection", texts.privateReflection());
     return upsert
-        .map(row -> new Saved(view(row), Boolean.TRUE.equals(row.get("created", Boolean.class)) ? Outcome.CREATED : Outcome.REVISED))
+        .map(row -> {
+          var checkin = view(row);
+          return new Saved(checkin, Boolean.TRUE.equals(row.get("created", Boolean.class)) ? Outcome.CREATED : Outcome.REVISED,
+              checkin.appreciation() != null && row.get("appreciation_before", String.class) == null);
+        })
         .one()
-        .switchIfEmpty(Mono.defer(() -> find(partnerId, day).map(existing -> new Saved(existing, Outcome.UNCHANGED))));
+        .switchIfEmpty(Mono.defer(() -> find(partnerId, day).map(existing -> new Saved(existing, Outcome.UNCHANGED, false))));
   }
 
   /**

@@ -72,35 +72,28 @@ public class CheckinService {
     }
     return transactions.run(
         () ->
-            checkins.find(partner.partnerId(), today)
-                .map(before -> before.appreciation() != null)
-                .defaultIfEmpty(false)
-                .flatMap(hadAppreciation -> checkins
-                    .upsert(partner.clinicId(), partner.coupleId(), partner.partnerId(), today, answers, texts, clock.instant())
-                    .map(saved -> new SavedWithNews(saved, !hadAppreciation && saved.checkin().appreciation() != null)))
-                .flatMap(news -> publish(partner, news.saved(), news.appreciationAdded())
-                    .then(news.saved().outcome() == Outcome.UNCHANGED ? Mono.empty() : trendAlerts.afterCheckin(partner, today))
-                    .thenReturn(news.saved())))
+            checkins
+                .upsert(partner.clinicId(), partner.coupleId(), partner.partnerId(), today, answers, texts, clock.instant())
+                .flatMap(saved -> publish(partner, saved)
+                    .then(saved.outcome() == Outcome.UNCHANGED ? Mono.empty() : trendAlerts.afterCheckin(partner, today))
+                    .thenReturn(saved)))
         // Ids and the outcome only: the answers stay out of logs.
         .doOnNext(saved -> log.info("check-in {} for local day {} of couple {}", saved.outcome(), today, partner.coupleId()))
         .map(saved -> new Submitted(saved.checkin(), saved.outcome() == Outcome.CREATED));
   }
 
-  /** A save, and whether it added an appreciation that was not there before (the other partner hears of that). */
-  private record SavedWithNews(CheckinRepository.Saved saved, boolean appreciationAdded) {}
-
-  private Mono<?> publish(Partner partner, CheckinRepository.Saved saved, boolean appreciationAdded) {
+  private Mono<?> publish(Partner partner, CheckinRepository.Saved saved) {
     var checkin = saved.checkin();
     return switch (saved.outcome()) {
       case CREATED ->
           outbox.append(
               new CheckinSubmitted(checkin.id(), partner.coupleId(), partner.partnerId(), checkin.day(), ratings(checkin),
-                  appreciationAdded),
+                  saved.appreciationAdded()),
               partner.clinicId(), partner.coupleId());
       case REVISED ->
           outbox.append(
               new CheckinRevised(checkin.id(), partner.coupleId(), partner.partnerId(), checkin.day(), ratings(checkin),
-                  appreciationAdded),
+                  saved.appreciationAdded()),
               partner.clinicId(), partner.coupleId());
       case UNCHANGED -> Mono.empty();
     };

@@ -5,13 +5,10 @@ import app.tend.contracts.EventCodec;
 import app.tend.contracts.Topics;
 import app.tend.contracts.accounts.ClinicSettingsChanged;
 import java.math.BigDecimal;
-import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
-import reactor.core.publisher.Mono;
 
 /** Keeps what each clinic decided that this service acts on, from its {@code ClinicSettingsChanged} events. */
 @Component
@@ -20,13 +17,11 @@ class ClinicSettingsListener {
   private final EventCodec codec;
   private final DatabaseClient database;
   private final ProcessedEvents processed;
-  private final TransactionalOperator transaction;
 
-  ClinicSettingsListener(EventCodec codec, DatabaseClient database, ProcessedEvents processed, TransactionalOperator transaction) {
+  ClinicSettingsListener(EventCodec codec, DatabaseClient database, ProcessedEvents processed) {
     this.codec = codec;
     this.database = database;
     this.processed = processed;
-    this.transaction = transaction;
   }
 
   @KafkaListener(topics = Topics.ACCOUNTS_CLINIC)
@@ -37,22 +32,17 @@ class ClinicSettingsListener {
     }
     var changed = codec.payload(envelope, ClinicSettingsChanged.class);
     // Each event carries the whole settings, and one clinic's events arrive in order: the latest wins.
-    processed.claim(envelope.eventId())
-        .flatMap(first -> first
-            ? database.sql(
-                    """
-                    insert into clinic_settings (clinic_id, measure_every_days, alert_trend_drop, alert_days_without_checkin)
-                    values (:clinicId, :every, :drop, :days)
-                    on conflict (clinic_id) do update set measure_every_days = excluded.measure_every_days,
-                      alert_trend_drop = excluded.alert_trend_drop, alert_days_without_checkin = excluded.alert_days_without_checkin
-                    """)
-                .bind("clinicId", changed.clinicId())
-                .bind("every", changed.measureEveryDays())
-                .bind("drop", BigDecimal.valueOf(changed.alertTrendDrop()))
-                .bind("days", changed.alertDaysWithoutCheckin())
-                .then()
-            : Mono.<Void>empty())
-        .as(transaction::transactional)
-        .block(Duration.ofSeconds(30));
+    processed.once(envelope, () -> database.sql(
+            """
+            insert into clinic_settings (clinic_id, measure_every_days, alert_trend_drop, alert_days_without_checkin)
+            values (:clinicId, :every, :drop, :days)
+            on conflict (clinic_id) do update set measure_every_days = excluded.measure_every_days,
+              alert_trend_drop = excluded.alert_trend_drop, alert_days_without_checkin = excluded.alert_days_without_checkin
+            """)
+        .bind("clinicId", changed.clinicId())
+        .bind("every", changed.measureEveryDays())
+        .bind("drop", BigDecimal.valueOf(changed.alertTrendDrop()))
+        .bind("days", changed.alertDaysWithoutCheckin())
+        .then());
   }
 }

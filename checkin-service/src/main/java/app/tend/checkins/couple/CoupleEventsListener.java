@@ -11,14 +11,12 @@ import app.tend.contracts.accounts.ConsentChanged;
 import app.tend.contracts.accounts.PartnerErased;
 import app.tend.contracts.accounts.PartnerJoined;
 import app.tend.contracts.accounts.PreferencesChanged;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /** Keeps the local projection of couples and partners from accounts-service's events. */
@@ -28,19 +26,17 @@ class CoupleEventsListener {
   private final EventCodec codec;
   private final DatabaseClient database;
   private final ProcessedEvents processed;
-  private final TransactionalOperator transaction;
   private final CheckinErasure erasure;
   private final DueCommitments dueCommitments;
 
   CoupleEventsListener(
-      EventCodec codec, DatabaseClient database, ProcessedEvents processed, TransactionalOperator transaction, CheckinErasure erasure,
+      EventCodec codec, DatabaseClient database, ProcessedEvents processed, CheckinErasure erasure,
       DueCommitments dueCommitments) {
     this.erasure = erasure;
     this.dueCommitments = dueCommitments;
     this.codec = codec;
     this.database = database;
     this.processed = processed;
-    this.transaction = transaction;
   }
 
   @KafkaListener(topics = Topics.ACCOUNTS_COUPLE)
@@ -80,11 +76,7 @@ class CoupleEventsListener {
     } else {
       return; // other event types are for other consumers until this one needs them
     }
-    processed
-        .claim(envelope.eventId())
-        .flatMap(first -> first ? projection : Mono.empty())
-        .as(transaction::transactional)
-        .block(Duration.ofSeconds(30));
+    processed.once(envelope, () -> projection);
   }
 
   private Mono<Void> enrolled(CoupleEnrolled enrolled) {

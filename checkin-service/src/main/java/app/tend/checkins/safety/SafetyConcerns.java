@@ -89,8 +89,8 @@ public class SafetyConcerns {
                 ? Mono.just(false)
                 : outbox.append(new SafetyConcernRaised(flagId, partner.coupleId(), partner.partnerId(), now),
                     partner.clinicId(), partner.coupleId()).thenReturn(true)))
-        .doOnNext(raised -> log.info(raised ? "safety flag {} raised in couple {}" : "safety concern repeated in couple {}",
-            raised ? flagId : partner.coupleId(), partner.coupleId()))
+        // Ids only; whether it was a repeat tells ops why no new flag appeared.
+        .doOnNext(raised -> log.info("safety concern in couple {}: {}", partner.coupleId(), raised ? "flag " + flagId + " raised" : "repeat"))
         .then();
   }
 

@@ -6,7 +6,10 @@ import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -26,14 +29,17 @@ public class CommitmentApi {
   /** When a commitment falls due, in its author's local time. */
   public record Schedule(Kind kind, LocalDate date, LocalTime time, DayOfWeek dayOfWeek) {
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
+
+
     /** The schedule in words, e.g. "Every Wednesday by 20:00". */
     public String describe() {
       String by = " by " + time;
       return switch (kind) {
-        case ONCE -> "On " + CommitmentsView.DAY.format(date) + by;
+        case ONCE -> "On " + DAY.format(date) + by;
         case DAILY -> "Every day" + by;
         case WEEKDAYS -> "On weekdays" + by;
-        case WEEKLY -> "Every " + dayOfWeek.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.UK) + by;
+        case WEEKLY -> "Every " + dayOfWeek.getDisplayName(TextStyle.FULL, Locale.UK) + by;
       };
     }
   }

@@ -37,7 +37,7 @@ import java.util.function.Supplier;
 @RolesAllowed(SignedIn.PARTNER)
 public class CommitmentsView extends VerticalLayout {
 
-  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.UK);
 
   private final CommitmentApi commitments;
   private final StatusLine status = new StatusLine();

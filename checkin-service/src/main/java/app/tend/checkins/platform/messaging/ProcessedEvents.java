@@ -1,9 +1,15 @@
 package app.tend.checkins.platform.messaging;
 
+import app.tend.checkins.platform.web.RequestIds;
+import app.tend.contracts.EventEnvelope;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
@@ -15,10 +21,26 @@ public class ProcessedEvents {
 
   private final DatabaseClient database;
   private final String consumer;
+  private final TransactionalOperator transaction;
 
-  ProcessedEvents(DatabaseClient database, @Value("${spring.application.name}") String consumer) {
+  ProcessedEvents(DatabaseClient database, @Value("${spring.application.name}") String consumer, TransactionalOperator transaction) {
     this.database = database;
     this.consumer = consumer;
+    this.transaction = transaction;
+  }
+
+  /**
+   * Runs {@code effect} for the first delivery of {@code envelope} only: the claim and the effect
+   * share one transaction, and the listener's thread waits for its commit, so the offset is never
+   * committed ahead of the effect. Log lines meanwhile carry the request id that caused the event.
+   */
+  public void once(EventEnvelope envelope, Supplier<Mono<Void>> effect) {
+    try (var ignored = MDC.putCloseable(RequestIds.KEY, envelope.requestId())) {
+      claim(envelope.eventId())
+          .flatMap(first -> first ? effect.get() : Mono.empty())
+          .as(transaction::transactional)
+          .block(Duration.ofSeconds(30));
+    }
   }
 
   /** True the first time {@code eventId} is claimed; must run in the side effect's transaction. */
