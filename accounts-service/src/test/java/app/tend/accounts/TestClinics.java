@@ -24,7 +24,6 @@ public final class TestClinics {
     TendTestProperties.kafka(registry);
     TendTestProperties.keycloak(registry);
     TendTestProperties.mail(registry);
-    registry.add("tend.keycloak.server-url", () -> TestInfrastructure.keycloak().baseUrl());
   }
 
   /** A fresh access token of a person made here. */

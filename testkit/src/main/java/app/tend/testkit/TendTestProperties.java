@@ -23,10 +23,14 @@ public final class TendTestProperties {
     registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
   }
 
-  /** Token validation against the test Keycloak's Tend realm. */
+  /**
+   * Token validation against the test Keycloak's Tend realm, and the service's own calls to
+   * Keycloak (its service account) to the same server.
+   */
   public static void keycloak(DynamicPropertyRegistry registry) {
     registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri",
         () -> TestInfrastructure.keycloak().issuer(KeycloakAdmin.REALM));
+    registry.add("tend.keycloak.server-url", () -> TestInfrastructure.keycloak().baseUrl());
   }
 
   /** Outgoing e-mail to this JVM's SMTP server, where the test can read it. */

@@ -33,6 +33,11 @@ class SecurityConfiguration {
                     .permitAll()
                     .pathMatchers(HttpMethod.POST, "/api/accounts/invitations/*/acceptance")
                     .permitAll()
+                    // An e-mail's unsubscribe link: the signed token is the credential, so it works from any inbox.
+                    .pathMatchers(HttpMethod.GET, "/api/notifications/unsubscribe/*")
+                    .permitAll()
+                    .pathMatchers(HttpMethod.POST, "/api/notifications/unsubscribe/*")
+                    .permitAll()
                     .anyExchange()
                     .authenticated())
         .oauth2ResourceServer(

@@ -19,8 +19,13 @@ import java.util.regex.Pattern;
  */
 public final class EmbeddedMailServer implements MailEndpoint, AutoCloseable {
 
-  /** One received message, as a person would read it. */
-  public record ReceivedMail(String to, String subject, String text) {
+  /**
+   * One received message, as a person would read it.
+   *
+   * @param html the HTML part, empty when there is none
+   * @param listUnsubscribe the List-Unsubscribe header, empty when there is none
+   */
+  public record ReceivedMail(String to, String subject, String text, String html, String listUnsubscribe) {
 
     /** The first link in the text that starts with {@code prefix}. */
     public Optional<String> link(String prefix) {
@@ -85,8 +90,10 @@ public final class EmbeddedMailServer implements MailEndpoint, AutoCloseable {
   private static ReceivedMail read(MimeMessage message) {
     try {
       var to = message.getRecipients(Message.RecipientType.TO);
+      String listUnsubscribe = message.getHeader("List-Unsubscribe", ",");
       return new ReceivedMail(to == null || to.length == 0 ? "" : ((jakarta.mail.internet.InternetAddress) to[0]).getAddress(),
-          message.getSubject(), plainText(message).replace("\r\n", "\n"));
+          message.getSubject(), plainText(message).replace("\r\n", "\n"), part(message, "text/html"),
+          listUnsubscribe == null ? "" : listUnsubscribe);
     } catch (MessagingException | java.io.IOException e) {
       throw new IllegalStateException("a received message could not be read", e);
     }
@@ -107,6 +114,22 @@ public final class EmbeddedMailServer implements MailEndpoint, AutoCloseable {
       }
     }
     return part instanceof MimeMessage message ? GreenMailUtil.getBody(message) : "";
+  }
+
+  /** The first part of {@code mimeType} anywhere in the message, or empty. */
+  private static String part(jakarta.mail.Part part, String mimeType) throws MessagingException, java.io.IOException {
+    if (part.isMimeType(mimeType) && part.getContent() instanceof String text) {
+      return text;
+    }
+    if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String found = part(multipart.getBodyPart(i), mimeType);
+        if (!found.isEmpty()) {
+          return found;
+        }
+      }
+    }
+    return "";
   }
 
   @Override

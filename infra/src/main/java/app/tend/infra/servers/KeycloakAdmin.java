@@ -64,12 +64,18 @@ public final class KeycloakAdmin {
   }
 
   private boolean createRealmUnlessThere(String webUiBaseUrl) {
-    if (send(request("/admin/realms/" + REALM).GET(), adminToken()).statusCode() == 200) {
-      return false;
-    }
     String realm = realmJson();
     if (!LOCAL_WEB_UI.equals(webUiBaseUrl)) {
       realm = realm.replace(LOCAL_WEB_UI, webUiBaseUrl);
+    }
+    if (send(request("/admin/realms/" + REALM).GET(), adminToken()).statusCode() == 200) {
+      // A realm made by an older realm file gets what was added since (e.g. a new service's client);
+      // what it has already, changed by hand or not, is left as it is.
+      var additions = json.readTree(realm);
+      ((tools.jackson.databind.node.ObjectNode) additions).put("ifResourceExists", "SKIP");
+      expect(send(realmRequest("/partialImport").POST(body(additions)).header("Content-Type", "application/json"), adminToken()),
+          200, "add what the realm file gained");
+      return false;
     }
     expect(send(request("/admin/realms").POST(HttpRequest.BodyPublishers.ofString(realm))
         .header("Content-Type", "application/json"), adminToken()), 201, "create realm");

@@ -51,7 +51,9 @@ public final class Stack implements AutoCloseable {
             "TEND_WEB_URL", "http://localhost:" + ports.webUi())));
     var checkins = new App("checkin-service", ports.checkins(), "256m", merge(common, database("CHECKINS", postgres, "checkins"),
         Map.of("TEND_HISTORY_IMPORT_ENABLED", Boolean.toString(historyImport))));
-    var notifications = new App("notification-service", ports.notifications(), "256m", merge(common, database("NOTIFICATIONS", postgres, "notifications")));
+    var notifications = new App("notification-service", ports.notifications(), "256m", merge(common, database("NOTIFICATIONS", postgres, "notifications"),
+        Map.of("KEYCLOAK_URL", keycloak.baseUrl(), "SMTP_HOST", mail.host(), "SMTP_PORT", Integer.toString(mail.smtpPort()),
+            "TEND_WEB_URL", "http://localhost:" + ports.webUi())));
     var gateway = new App("gateway", ports.gateway(), "256m", Map.of("OIDC_ISSUER_URI", issuer,
         "ACCOUNTS_URL", accounts.baseUrl(), "CHECKINS_URL", checkins.baseUrl(), "NOTIFICATIONS_URL", notifications.baseUrl()));
     var webUi = new App("web-ui", ports.webUi(), "384m", Map.of("GATEWAY_URL", gateway.baseUrl(),

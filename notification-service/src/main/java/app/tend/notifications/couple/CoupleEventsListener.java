@@ -7,9 +7,12 @@ import app.tend.contracts.accounts.CoupleEnrolled;
 import app.tend.contracts.accounts.PartnerErased;
 import app.tend.contracts.accounts.PartnerJoined;
 import app.tend.contracts.accounts.PreferencesChanged;
+import app.tend.notifications.email.EmailPreferences;
 import app.tend.notifications.feed.Feed;
 import app.tend.notifications.feed.NotificationKind;
 import app.tend.notifications.platform.messaging.ProcessedEvents;
+import app.tend.notifications.reminder.Reminders;
+import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -29,9 +32,14 @@ class CoupleEventsListener {
   private final DatabaseClient database;
   private final ProcessedEvents processed;
   private final Feed feed;
+  private final Reminders reminders;
+  private final EmailPreferences emailPreferences;
 
-  CoupleEventsListener(EventCodec codec, DatabaseClient database, ProcessedEvents processed, Feed feed) {
+  CoupleEventsListener(EventCodec codec, DatabaseClient database, ProcessedEvents processed, Feed feed, Reminders reminders,
+      EmailPreferences emailPreferences) {
     this.feed = feed;
+    this.emailPreferences = emailPreferences;
+    this.reminders = reminders;
     this.codec = codec;
     this.database = database;
     this.processed = processed;
@@ -86,6 +94,8 @@ class CoupleEventsListener {
         .flatMap(clinician -> feed.create(clinician, erased.clinicId(), NotificationKind.PARTNER_LEFT, eventId))
         .then();
     return feed.eraseAllOf(erased.partnerId())
+        .then(reminders.erase(erased.partnerId()))
+        .then(emailPreferences.eraseAllOf(erased.partnerId()))
         .then(database.sql("delete from couple_member where partner_id = :partnerId and clinic_id = :clinicId")
             .bind("partnerId", erased.partnerId())
             .bind("clinicId", erased.clinicId())
@@ -111,7 +121,9 @@ class CoupleEventsListener {
         .fetch()
         .rowsUpdated()
         // Same topic and key as PartnerJoined, so the partner is known unless something is badly wrong.
-        .flatMap(rows -> rows == 1 ? Mono.<Void>empty() : Mono.error(new IllegalStateException("preferences of a partner not known here")));
+        .flatMap(rows -> rows == 1 ? Mono.<Void>empty() : Mono.error(new IllegalStateException("preferences of a partner not known here")))
+        // A new time zone or reminder time applies from the next reminder on, not after the old one.
+        .then(reminders.reschedule(changed.partnerId(), Instant.now()));
   }
 
   private Mono<Void> joined(PartnerJoined joined) {
@@ -131,6 +143,7 @@ class CoupleEventsListener {
         .bind("reminder", joined.reminderTime())
         .bind("quietStart", joined.quietHoursStart())
         .bind("quietEnd", joined.quietHoursEnd())
-        .then();
+        .then()
+        .then(reminders.reschedule(joined.partnerId(), Instant.now()));
   }
 }

@@ -6,6 +6,8 @@ import app.tend.contracts.checkin.CheckinRevised;
 import app.tend.contracts.checkin.CheckinSubmitted;
 import app.tend.contracts.notification.NotificationType;
 import app.tend.notifications.platform.messaging.ProcessedEvents;
+import app.tend.notifications.reminder.Reminders;
+import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -14,7 +16,8 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Tells a partner when the other one checked in, or wrote them an appreciation. Only the facts
+ * Tells a partner when the other one checked in, or wrote them an appreciation, and spares the one
+ * who checked in that day's reminder. Only the facts
  * travel: the events carry no text, and the notification says nothing about the answers.
  */
 @Component
@@ -24,8 +27,10 @@ class CheckinEventsListener {
   private final CoupleMembers members;
   private final ProcessedEvents processed;
   private final Feed feed;
+  private final Reminders reminders;
 
-  CheckinEventsListener(EventCodec codec, CoupleMembers members, ProcessedEvents processed, Feed feed) {
+  CheckinEventsListener(EventCodec codec, CoupleMembers members, ProcessedEvents processed, Feed feed, Reminders reminders) {
+    this.reminders = reminders;
     this.codec = codec;
     this.members = members;
     this.processed = processed;
@@ -38,7 +43,8 @@ class CheckinEventsListener {
     if (CheckinSubmitted.class.getSimpleName().equals(envelope.eventType())) {
       var submitted = codec.payload(envelope, CheckinSubmitted.class);
       processed.once(envelope, "notified the other partner", () -> notifyOtherPartner(
-          submitted.coupleId(), submitted.partnerId(), submitted.appreciationAdded(), true, envelope.clinicId(), envelope.eventId()));
+              submitted.coupleId(), submitted.partnerId(), submitted.appreciationAdded(), true, envelope.clinicId(), envelope.eventId())
+          .then(reminders.checkedIn(submitted.partnerId(), envelope.clinicId(), submitted.localDate(), Instant.now())));
     } else if (CheckinRevised.class.getSimpleName().equals(envelope.eventType())) {
       // A revision is news only when it brings an appreciation; changed ratings are not.
       var revised = codec.payload(envelope, CheckinRevised.class);

@@ -1,5 +1,6 @@
 package app.tend.notifications.feed;
 
+import app.tend.notifications.NotificationServers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +11,6 @@ import app.tend.contracts.accounts.PreferencesChanged;
 import app.tend.contracts.checkin.CheckinSubmitted;
 import app.tend.contracts.checkin.TrustRatings;
 import app.tend.contracts.notification.NotificationType;
-import app.tend.testkit.TendTestProperties;
 import app.tend.testkit.TestCouples;
 import app.tend.testkit.TestCouples.Couple;
 import app.tend.testkit.TopicProbe;
@@ -35,7 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** From a CheckinSubmitted event to the other partner's feed, on real PostgreSQL, Kafka and Keycloak. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// E-mail is EmailDeliveryIT's; here it would only compete for the same deliveries.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tend.email.enabled=false")
 @AutoConfigureWebTestClient(timeout = "30s")
 class PartnerCheckedInIT {
 
@@ -44,9 +45,7 @@ class PartnerCheckedInIT {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    TendTestProperties.postgres(registry, "notifications");
-    TendTestProperties.kafka(registry);
-    TendTestProperties.keycloak(registry);
+    NotificationServers.register(registry);
   }
 
   @Autowired WebTestClient web;

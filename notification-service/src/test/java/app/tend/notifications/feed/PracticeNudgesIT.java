@@ -1,5 +1,6 @@
 package app.tend.notifications.feed;
 
+import app.tend.notifications.NotificationServers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,7 +13,6 @@ import app.tend.contracts.commitment.CommitmentDue;
 import app.tend.contracts.notification.NotificationType;
 import app.tend.contracts.repair.RepairOpened;
 import app.tend.contracts.repair.RepairStepTaken;
-import app.tend.testkit.TendTestProperties;
 import app.tend.testkit.TestCouples;
 import app.tend.testkit.TestCouples.Couple;
 import app.tend.testkit.TopicProbe;
@@ -31,14 +31,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Nudges about the couple's shared practice, each to the right partner, once, and never when turned off. */
-@SpringBootTest
+// E-mail is EmailDeliveryIT's; here it would only compete for the same deliveries.
+@SpringBootTest(properties = "tend.email.enabled=false")
 class PracticeNudgesIT {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    TendTestProperties.postgres(registry, "notifications");
-    TendTestProperties.kafka(registry);
-    TendTestProperties.keycloak(registry);
+    NotificationServers.register(registry);
   }
 
   @Autowired DatabaseClient database;

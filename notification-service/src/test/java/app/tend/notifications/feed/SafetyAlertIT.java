@@ -1,11 +1,11 @@
 package app.tend.notifications.feed;
 
+import app.tend.notifications.NotificationServers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.tend.contracts.Topics;
 import app.tend.contracts.checkin.SafetyConcernRaised;
-import app.tend.testkit.TendTestProperties;
 import app.tend.testkit.TestCouples;
 import app.tend.testkit.TestCouples.Couple;
 import app.tend.testkit.TopicProbe;
@@ -22,15 +22,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /** From SafetyConcernRaised to the clinician's feed, at once, and to nobody else. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// E-mail is EmailDeliveryIT's; here it would only compete for the same deliveries.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tend.email.enabled=false")
 @AutoConfigureWebTestClient(timeout = "30s")
 class SafetyAlertIT {
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
-    TendTestProperties.postgres(registry, "notifications");
-    TendTestProperties.kafka(registry);
-    TendTestProperties.keycloak(registry);
+    NotificationServers.register(registry);
   }
 
   @Autowired WebTestClient web;

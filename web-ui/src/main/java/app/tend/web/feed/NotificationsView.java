@@ -1,6 +1,9 @@
 package app.tend.web.feed;
 
+import app.tend.web.email.EmailChoices;
+import app.tend.web.email.EmailChoicesApi;
 import app.tend.web.layout.MainLayout;
+import com.vaadin.flow.component.details.Details;
 import app.tend.web.layout.NotificationArrived;
 import app.tend.web.platform.api.ApiProblem;
 import app.tend.web.platform.security.SignedIn;
@@ -35,9 +38,13 @@ public class NotificationsView extends VerticalLayout {
   private final Paragraph empty = new Paragraph(
       "Nothing new yet. New notifications show up here as they happen.");
   private ZoneId zone = ZoneId.systemDefault();
+  private Details emailSection;
 
-  NotificationsView(FeedApi feed) {
+  private final EmailChoicesApi emailChoices;
+
+  NotificationsView(FeedApi feed, EmailChoicesApi emailChoices) {
     this.feed = feed;
+    this.emailChoices = emailChoices;
     addClassName("notifications");
     list.addClassName("feed");
     list.getElement().setAttribute("aria-live", "polite");
@@ -58,6 +65,11 @@ public class NotificationsView extends VerticalLayout {
         list.removeAll();
         current.notifications().forEach(item -> list.add(entry(item)));
         empty.setVisible(current.notifications().isEmpty());
+        // Partners choose their e-mail in Settings, with the rest of their day; staff have it here.
+        if (!person.has(SignedIn.PARTNER) && emailSection == null) {
+          emailSection = new Details("E-mail", new EmailChoices(emailChoices, person));
+          add(emailSection);
+        }
       } catch (ApiProblem.Exception e) {
         empty.setText(e.problem().detail());
       }

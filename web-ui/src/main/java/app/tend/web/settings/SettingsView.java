@@ -1,5 +1,7 @@
 package app.tend.web.settings;
 
+import app.tend.web.email.EmailChoices;
+import app.tend.web.email.EmailChoicesApi;
 import app.tend.web.layout.MainLayout;
 import app.tend.web.platform.StatusLine;
 import app.tend.web.platform.api.ApiProblem;
@@ -45,10 +47,12 @@ public class SettingsView extends VerticalLayout {
 
   private final SettingsApi api;
   private final MyDataApi myData;
+  private final EmailChoicesApi emailChoices;
 
-  SettingsView(SettingsApi api, MyDataApi myData) {
+  SettingsView(SettingsApi api, MyDataApi myData, EmailChoicesApi emailChoices) {
     this.api = api;
     this.myData = myData;
+    this.emailChoices = emailChoices;
     addClassName("form-page");
     setPadding(true);
   }
@@ -97,7 +101,7 @@ public class SettingsView extends VerticalLayout {
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     save.addClassName("primary-action");
     add(new H2("About you"), firstName, lastName, email, new H2("Your day"), day, new H2("Notifications"), tellMe,
-        savedSettings, save);
+        savedSettings, save, new H2("E-mail"), new EmailChoices(emailChoices, person));
 
     var reflections = new Checkbox("My clinician may read my private reflections", settings.reflectionsVisibleToClinician());
     var since = new Paragraph(consentLine(settings));

@@ -33,6 +33,11 @@ class SecurityConfiguration {
                 exchanges
                     .pathMatchers(HttpMethod.GET, "/actuator/health/**", "/actuator/prometheus", "/api/notifications/openapi/**")
                     .permitAll()
+                    // An e-mail's unsubscribe link works without signing in; its token is signed.
+                    .pathMatchers(HttpMethod.GET, "/api/notifications/unsubscribe/*")
+                    .permitAll()
+                    .pathMatchers(HttpMethod.POST, "/api/notifications/unsubscribe/*")
+                    .permitAll()
                     .anyExchange()
                     .authenticated())
         .oauth2ResourceServer(

@@ -30,6 +30,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
   }
 
+  @ExceptionHandler(InvalidRequestException.class)
+  ProblemDetail invalid(InvalidRequestException e) {
+    return problem(HttpStatus.UNPROCESSABLE_ENTITY, "That cannot be changed", e.getMessage());
+  }
+
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e) {
     // Logged by type only: the message of a database error can quote the values written.
