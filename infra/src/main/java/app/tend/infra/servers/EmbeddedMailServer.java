@@ -24,8 +24,9 @@ public final class EmbeddedMailServer implements MailEndpoint, AutoCloseable {
    *
    * @param html the HTML part, empty when there is none
    * @param listUnsubscribe the List-Unsubscribe header, empty when there is none
+   * @param messageId the Message-ID header, which tells one message from another
    */
-  public record ReceivedMail(String to, String subject, String text, String html, String listUnsubscribe) {
+  public record ReceivedMail(String to, String subject, String text, String html, String listUnsubscribe, String messageId) {
 
     /** The first link in the text that starts with {@code prefix}. */
     public Optional<String> link(String prefix) {
@@ -57,7 +58,7 @@ public final class EmbeddedMailServer implements MailEndpoint, AutoCloseable {
     return greenMail.getSmtp().getPort();
   }
 
-  /** Everything received so far, oldest first. */
+  /** Everything received so far: oldest first for each recipient, but grouped by recipient, not in arrival order. */
   public List<ReceivedMail> received() {
     return Arrays.stream(greenMail.getReceivedMessages()).map(EmbeddedMailServer::read).toList();
   }
@@ -93,7 +94,7 @@ public final class EmbeddedMailServer implements MailEndpoint, AutoCloseable {
       String listUnsubscribe = message.getHeader("List-Unsubscribe", ",");
       return new ReceivedMail(to == null || to.length == 0 ? "" : ((jakarta.mail.internet.InternetAddress) to[0]).getAddress(),
           message.getSubject(), plainText(message).replace("\r\n", "\n"), part(message, "text/html"),
-          listUnsubscribe == null ? "" : listUnsubscribe);
+          listUnsubscribe == null ? "" : listUnsubscribe, String.valueOf(message.getMessageID()));
     } catch (MessagingException | java.io.IOException e) {
       throw new IllegalStateException("a received message could not be read", e);
     }

@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Writes every message the local mail catcher receives to a text file and says so on the console,
@@ -23,14 +25,16 @@ final class MailDrop implements AutoCloseable {
 
   static MailDrop start(EmbeddedMailServer mail, Path folder) {
     var worker = Thread.ofPlatform().daemon().name("mail-drop").start(() -> {
-      int written = 0;
+      // By Message-ID: the server lists messages grouped by recipient, so a new one is not always last.
+      Set<String> written = new HashSet<>();
       while (!Thread.currentThread().isInterrupted()) {
         try {
-          var received = mail.received();
-          for (; written < received.size(); written++) {
-            var message = received.get(written);
+          for (var message : mail.received()) {
+            if (!written.add(message.messageId())) {
+              continue;
+            }
             Files.createDirectories(folder);
-            Path file = folder.resolve(STAMP.format(LocalDateTime.now()) + "-" + (written + 1) + "-" + message.to().replaceAll("[^A-Za-z0-9@._-]", "_") + ".txt");
+            Path file = folder.resolve(STAMP.format(LocalDateTime.now()) + "-" + written.size() + "-" + message.to().replaceAll("[^A-Za-z0-9@._-]", "_") + ".txt");
             Files.writeString(file, "To: " + message.to() + "\nSubject: " + message.subject() + "\n\n" + message.text());
             System.out.println("  ✉  to " + message.to() + ": \"" + message.subject() + "\"  (" + file.getFileName() + ")");
           }

@@ -60,7 +60,7 @@ class DigestScheduler extends PollingWorker {
             ? Mono.<Integer>empty()
             : feed.createAll(List.of(new NewNotification(digest.clinicianId(), digest.clinicId(), NotificationKind.DAILY_DIGEST, digestId,
                 DigestText.of(contents.couples(), contents.counts())))))
-        .then(digests.nextMorning(digest.clinicianId(), now.isAfter(digest.dueAt()) ? now : digest.dueAt()))
+        .then(digests.nextMorning(digest.clinicianId(), digest.clinicId(), now.isAfter(digest.dueAt()) ? now : digest.dueAt()))
         .flatMap(next -> digests.reschedule(digest.clinicianId(), owner, next));
   }
 }

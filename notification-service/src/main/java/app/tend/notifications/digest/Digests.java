@@ -51,7 +51,7 @@ class Digests {
             .bind("couple", coupleId)
             .bind("reason", reason.name())
             .then()
-            .then(nextMorning(clinician, now))
+            .then(nextMorning(clinician, clinicId, now))
             .flatMap(due -> database
                 .sql("insert into digest_schedule (clinician_id, clinic_id, due_at) values (:clinician, :clinic, :due) on conflict do nothing")
                 .bind("clinician", clinician)
@@ -63,18 +63,23 @@ class Digests {
   }
 
   /**
-   * The clinician's next morning. Tend does not ask clinicians for a time zone: their clinic is
-   * where their couples live, so it is the zone most of their couples' partners chose (UTC when
-   * none is known yet).
+   * The clinician's next morning, in their clinic's time zone. Tend does not ask clinicians for
+   * one; where the clinic's is not known here, it is the zone most of their couples' partners chose
+   * (and UTC when none is known yet).
    */
-  Mono<Instant> nextMorning(UUID clinicianId, Instant now) {
+  Mono<Instant> nextMorning(UUID clinicianId, UUID clinicId, Instant now) {
     return database
         .sql(
             """
-            select m.time_zone from couple_member m join couple_clinician c on c.couple_id = m.couple_id
-            where c.clinician_id = :clinician and m.time_zone is not null
-            group by m.time_zone order by count(*) desc, m.time_zone limit 1
+            select time_zone from (
+              select time_zone, 1 as rank from clinic where id = :clinic
+              union all
+              (select m.time_zone, 2 from couple_member m join couple_clinician c on c.couple_id = m.couple_id
+               where c.clinician_id = :clinician and m.time_zone is not null
+               group by m.time_zone order by count(*) desc, m.time_zone limit 1)) zones
+            order by rank limit 1
             """)
+        .bind("clinic", clinicId)
         .bind("clinician", clinicianId)
         .map(row -> row.get("time_zone", String.class))
         .one()

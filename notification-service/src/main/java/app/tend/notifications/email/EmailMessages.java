@@ -35,7 +35,7 @@ class EmailMessages {
     String stop = kind.group().alwaysEmailed() ? null : unsubscribe.link(recipientId, kind.group());
     String footer = stop == null
         ? "You get this e-mail because you are a clinician in Tend. Alerts like this one cannot be turned off."
-        : "You get this e-mail because you chose e-mail for: " + kind.group().description().toLowerCase() + ".\n"
+        : "You get this e-mail because e-mail is on for: " + kind.group().description().toLowerCase() + ".\n"
             + "Stop e-mails like this one: " + stop;
 
     String text = """
@@ -62,7 +62,7 @@ class EmailMessages {
         </body></html>
         """.formatted(escape(greeting), escape(title), escape(body == null ? "" : body), escape(open),
         stop == null ? escape(footer)
-            : escape("You get this e-mail because you chose e-mail for: " + kind.group().description().toLowerCase() + ".")
+            : escape("You get this e-mail because e-mail is on for: " + kind.group().description().toLowerCase() + ".")
                 + " <a href=\"" + escape(stop) + "\" style=\"color: #2f6f73\">Stop e-mails like this one</a>");
 
     MimeMessage message = mail.createMimeMessage();

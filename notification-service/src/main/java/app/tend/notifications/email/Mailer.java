@@ -7,8 +7,6 @@ import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -25,8 +23,6 @@ import org.springframework.stereotype.Component;
 @Component
 @EnableConfigurationProperties(EmailSettings.class)
 class Mailer extends PollingWorker {
-
-  private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
   private final EmailDeliveries deliveries;
   private final EmailMessages messages;

@@ -90,6 +90,15 @@ public class ReminderScheduler extends PollingWorker {
     return batch.size();
   }
 
+  /** Partners who joined before reminders existed here get theirs, once. */
+  @Override
+  protected void beforeFirstBatch() {
+    Long scheduled = reminders.scheduleEveryoneWithout(Instant.now()).block(Duration.ofMinutes(5));
+    if (scheduled != null && scheduled > 0) {
+      log.info("scheduled reminders for {} partners who had none", scheduled);
+    }
+  }
+
   @Override
   protected void caughtUp() {
     due.set(reminders.dueNow().blockOptional(Duration.ofSeconds(10)).orElse(0L));

@@ -63,6 +63,21 @@ public class Reminders {
 
   private record Scheduled(UUID clinicId, String due) {}
 
+  /** Schedules every partner whose day is known but who has no reminder yet; answers how many. */
+  public Mono<Long> scheduleEveryoneWithout(Instant now) {
+    return database
+        .sql(
+            """
+            select m.partner_id from couple_member m
+            where m.time_zone is not null and m.reminder_time is not null
+              and not exists (select 1 from reminder r where r.partner_id = m.partner_id)
+            """)
+        .map(row -> row.get("partner_id", UUID.class))
+        .all()
+        .concatMap(partnerId -> reschedule(partnerId, now).thenReturn(partnerId))
+        .count();
+  }
+
   /**
    * The partner checked in on {@code day} (their local date): reminders count as answered again,
    * and that day needs none. Kept even before their day is known here, since the check-in and their

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import app.tend.contracts.Topics;
+import app.tend.contracts.accounts.ClinicCreated;
 import app.tend.contracts.checkin.CheckinsMissed;
 import app.tend.contracts.checkin.TrendDropped;
 import app.tend.contracts.measure.MeasureCompleted;
@@ -28,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The clinician's morning digest on real PostgreSQL and Kafka: each event kind that belongs in it
- * is kept once for the couple's clinician, due at 08:00 where their couples live, sent as one
+ * is kept once for the couple's clinician, due at 08:00 where their clinic is, sent as one
  * notification in counts only, and a quiet morning sends nothing.
  */
 @SpringBootTest(properties = {"tend.digests.poll-interval=200ms", "tend.email.enabled=false"})
@@ -55,7 +56,10 @@ class DigestIT {
     Couple couple = TestCouples.enrol(UUID.randomUUID(), "Europe/Berlin");
     UUID clinician = couple.clinician().id();
     UUID first = couple.first().id();
-    await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from couple_member where couple_id = :id", couple.coupleId()) == 2);
+    // The clinic is in Chicago, its couple in Berlin: the clinician's morning is the clinic's.
+    TopicProbe.publish(new ClinicCreated(couple.clinicId(), "America/Chicago"), couple.clinicId(), couple.clinicId());
+    await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from couple_member where couple_id = :id", couple.coupleId()) == 2
+        && count("select count(*) from clinic where id = :id", couple.clinicId()) == 1);
 
     var brought = TopicProbe.publish(new RepairBroughtToSession(UUID.randomUUID(), couple.coupleId(), first), couple.clinicId(), couple.coupleId());
     TopicProbe.republish(Topics.CHECKIN_REPAIR, brought);
@@ -68,10 +72,10 @@ class DigestIT {
         couple.clinicId(), couple.coupleId());
 
     await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from digest_item where clinician_id = :id", clinician) == 4);
-    // Nothing goes out until the morning: 08:00 where the couple lives.
+    // Nothing goes out until the morning: 08:00 where the clinic is.
     Instant due = database.sql("select due_at from digest_schedule where clinician_id = :c").bind("c", clinician)
         .map(row -> row.get(0, Instant.class)).one().block();
-    assertThat(due.atZone(ZoneId.of("Europe/Berlin")).toLocalTime()).isEqualTo(LocalTime.of(8, 0));
+    assertThat(due.atZone(ZoneId.of("America/Chicago")).toLocalTime()).isEqualTo(LocalTime.of(8, 0));
     assertThat(due).isBetween(Instant.now(), Instant.now().plus(Duration.ofHours(25)));
     assertThat(bodiesFor(clinician)).isEmpty();
 

@@ -19,6 +19,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -35,8 +37,10 @@ import java.util.stream.Collectors;
 
 /**
  * The couples a clinician is assigned (a clinic admin sees the clinic's), one row per person with
- * where their invitation stands, and enrolling a new couple. The fuller caseload with flags and
- * trends belongs to the clinician workspace.
+ * where their invitation stands, and enrolling a new couple. For a clinician it is their caseload,
+ * attention first: open safety concerns, then repairs brought to session, measures below their
+ * cut-off, sharp trend drops and days without check-ins, with each partner's last check-in, the
+ * direction of each act over 7 days, and the couple's follow-through.
  */
 @Route(value = "caseload", layout = MainLayout.class)
 @PageTitle("Couples · Tend")
@@ -56,6 +60,13 @@ public class CaseloadView extends VerticalLayout {
   private final Grid<Row> grid = new Grid<>();
   private final Map<UUID, CoupleApi.Clinician> clinicians = new HashMap<>();
   private final Map<UUID, CoupleApi.CoupleSafety> safety = new HashMap<>();
+  private final Map<UUID, CoupleApi.CaseloadCouple> caseload = new HashMap<>();
+  private final TextField search = new TextField();
+  private List<Row> rows = List.of();
+  private final Grid.Column<Row> clinicianColumn;
+  private final Grid.Column<Row> emailColumn;
+  // What a clinician sees of their couples' practice; a clinic admin has no access to it.
+  private final List<Grid.Column<Row>> practiceColumns;
   private ZoneId viewerZone = ZoneId.systemDefault();
   private final Paragraph message = new Paragraph();
   private final StatusLine status = new StatusLine();
@@ -67,9 +78,14 @@ public class CaseloadView extends VerticalLayout {
     grid.addColumn(Row::coupleNames).setHeader("Couple").setAutoWidth(true);
     grid.addColumn(row -> row.person().state() == CoupleApi.State.LEFT ? "(erased)" : row.person().firstName() + " " + row.person().lastName())
         .setHeader("Person").setAutoWidth(true);
-    grid.addColumn(row -> row.person().state() == CoupleApi.State.LEFT ? "" : row.person().email()).setHeader("E-mail").setAutoWidth(true).setFlexGrow(1);
+    emailColumn = grid.addColumn(row -> row.person().state() == CoupleApi.State.LEFT ? "" : row.person().email()).setHeader("E-mail")
+        .setAutoWidth(true).setFlexGrow(1);
     grid.addComponentColumn(row -> state(row.person())).setHeader("Invitation").setAutoWidth(true);
-    grid.addColumn(row -> clinicianName(row.couple().clinicianId())).setHeader("Clinician").setAutoWidth(true);
+    clinicianColumn = grid.addColumn(row -> clinicianName(row.couple().clinicianId())).setHeader("Clinician").setAutoWidth(true);
+    practiceColumns = List.of(
+        grid.addColumn(this::lastCheckin).setHeader("Last check-in").setAutoWidth(true),
+        grid.addComponentColumn(this::lastSevenDays).setHeader("Last 7 days").setAutoWidth(true),
+        grid.addColumn(this::followThrough).setHeader("Follow-through, 28 days").setAutoWidth(true));
     grid.addComponentColumn(this::action).setHeader("").setAutoWidth(true);
     grid.setAllRowsVisible(true);
     grid.getElement().setAttribute("aria-label", "Couples and their invitations");
@@ -81,7 +97,12 @@ public class CaseloadView extends VerticalLayout {
     heading.setJustifyContentMode(JustifyContentMode.BETWEEN);
     heading.setAlignItems(Alignment.CENTER);
     heading.getStyle().set("flex-wrap", "wrap");
-    add(heading, message, status, grid);
+    search.setLabel("Find a couple");
+    search.setPlaceholder("A first or last name");
+    search.setClearButtonVisible(true);
+    search.setValueChangeMode(ValueChangeMode.EAGER);
+    search.addValueChangeListener(change -> showRows());
+    add(heading, message, status, search, grid);
   }
 
   /** State in words and an icon, never colour alone. */
@@ -100,11 +121,17 @@ public class CaseloadView extends VerticalLayout {
     return label;
   }
 
-  /** A safety concern, unmistakable: an icon, a word and a colour, on the couple's first row. */
+  /**
+   * What needs attention, on the couple's first row: a safety concern unmistakable (an icon, a word
+   * and a colour) with its Handle button, the other reasons each with an icon and words.
+   */
   private Component attention(Row row) {
-    var flags = safety.get(row.couple().id());
-    if (flags == null || !row.couple().partners().getFirst().equals(row.person())) {
+    if (!row.couple().partners().getFirst().equals(row.person())) {
       return new Span();
+    }
+    var flags = safety.get(row.couple().id());
+    if (flags == null) {
+      return otherReasons(row.couple().id());
     }
     var raised = flags.lastRaisedAt().atZone(viewerZone);
     var label = flags.unacknowledged() > 0
@@ -123,7 +150,88 @@ public class CaseloadView extends VerticalLayout {
     var cell = new HorizontalLayout(label, handle);
     cell.setAlignItems(Alignment.CENTER);
     cell.setSpacing(false);
+    var all = new VerticalLayout(cell, otherReasons(row.couple().id()));
+    all.setPadding(false);
+    all.setSpacing(false);
+    return all;
+  }
+
+  private Component otherReasons(UUID coupleId) {
+    var reasons = new VerticalLayout();
+    reasons.setPadding(false);
+    reasons.setSpacing(false);
+    var glance = caseload.get(coupleId);
+    if (glance == null) {
+      return reasons;
+    }
+    for (var attention : glance.attention()) {
+      Span label = switch (attention.reason()) {
+        case SAFETY_CONCERN -> null; // shown with its Handle button above
+        case REPAIR_BROUGHT_TO_SESSION -> new Span(VaadinIcon.TOOLS.create(), new Span(" Repair brought to session"));
+        case MEASURE_BELOW_CUT_OFF -> new Span(VaadinIcon.CLIPBOARD_TEXT.create(), new Span(" CSI-4 below its cut-off"));
+        case TREND_DROP -> new Span(VaadinIcon.ARROW_DOWN.create(), new Span(" Sharp drop in a trend"));
+        case DAYS_WITHOUT_CHECKIN -> new Span(VaadinIcon.CLOCK.create(), new Span(" Days without a check-in"));
+      };
+      if (label != null) {
+        label.addClassName("attention-reason");
+        reasons.add(label);
+      }
+    }
+    return reasons;
+  }
+
+  private String lastCheckin(Row row) {
+    var glance = glanceOf(row);
+    if (glance == null) {
+      return "";
+    }
+    Integer days = glance.daysWithoutCheckin();
+    return days == null ? "Not yet" : days == 0 ? "Today" : days == 1 ? "Yesterday" : days + " days ago";
+  }
+
+  private static final Map<String, String> ACTS = Map.of("FOLLOW_THROUGH", "Follow-through", "EMPATHIC_LISTENING", "Listening",
+      "HONESTY", "Honesty", "MATTERING", "Mattering");
+
+  /** Each act's direction in an arrow and a word, never colour alone; read out whole by screen readers. */
+  private Component lastSevenDays(Row row) {
+    var glance = glanceOf(row);
+    var cell = new Span();
+    if (glance == null) {
+      return cell;
+    }
+    List<String> spoken = new ArrayList<>();
+    for (String act : List.of("FOLLOW_THROUGH", "EMPATHIC_LISTENING", "HONESTY", "MATTERING")) {
+      var direction = glance.directions().getOrDefault(act, CoupleApi.Direction.UNKNOWN);
+      String word = switch (direction) {
+        case UP -> "↑ stronger";
+        case DOWN -> "↓ harder";
+        case STEADY -> "→ steady";
+        case UNKNOWN -> "· too few days";
+      };
+      var part = new Span(ACTS.get(act) + " " + word);
+      part.addClassName("direction-" + direction.name().toLowerCase(Locale.ROOT));
+      cell.add(part);
+      spoken.add(ACTS.get(act) + ": " + word.substring(2));
+    }
+    cell.addClassName("directions");
+    cell.getElement().setAttribute("aria-label", String.join(", ", spoken));
     return cell;
+  }
+
+  private String followThrough(Row row) {
+    var glance = caseload.get(row.couple().id());
+    if (glance == null || !row.couple().partners().getFirst().equals(row.person())) {
+      return "";
+    }
+    return glance.followThrough() == null ? "Nothing marked yet" : Math.round(glance.followThrough() * 100) + "% kept";
+  }
+
+  private CoupleApi.PartnerGlance glanceOf(Row row) {
+    var glance = caseload.get(row.couple().id());
+    if (glance == null || row.person().partnerId() == null) {
+      return null;
+    }
+    return glance.partners().stream().filter(p -> p.partnerId().equals(row.person().partnerId())).findFirst().orElse(null);
   }
 
   private static Map<UUID, String> firstNames(Couple couple) {
@@ -201,6 +309,14 @@ public class CaseloadView extends VerticalLayout {
     }).open();
   }
 
+  /** The rows whose couple has a partner matching the search, whole couples together. */
+  private void showRows() {
+    String wanted = search.getValue().strip().toLowerCase(Locale.ROOT);
+    grid.setItems(rows.stream().filter(row -> wanted.isEmpty() || row.couple().partners().stream().anyMatch(p ->
+        (p.firstName() + " " + p.lastName()).toLowerCase(Locale.ROOT).contains(wanted))).toList());
+    grid.recalculateColumnWidths();
+  }
+
   @Override
   protected void onAttach(AttachEvent attachEvent) {
     // Times read in the viewer's own zone, once the browser has told it.
@@ -216,18 +332,29 @@ public class CaseloadView extends VerticalLayout {
       clinicians.clear();
       couples.clinicians(person).forEach(clinician -> clinicians.put(clinician.id(), clinician));
       safety.clear();
+      caseload.clear();
+      Map<UUID, Integer> order = new HashMap<>();
+      // A clinician's couples are all their own; a clinic admin sees whose they are, not their practice.
+      clinicianColumn.setVisible(person.has(SignedIn.CLINIC_ADMIN));
+      // A clinician's row has the practice at a glance instead of the address, which the admin manages.
+      emailColumn.setVisible(!person.has(SignedIn.CLINICIAN));
+      practiceColumns.forEach(column -> column.setVisible(person.has(SignedIn.CLINICIAN)));
       if (person.has(SignedIn.CLINICIAN)) {
         couples.safetyFlags(person).forEach(flags -> safety.put(flags.coupleId(), flags));
+        var attentionFirst = couples.caseload(person);
+        for (int i = 0; i < attentionFirst.size(); i++) {
+          caseload.put(attentionFirst.get(i).coupleId(), attentionFirst.get(i));
+          order.put(attentionFirst.get(i).coupleId(), i);
+        }
       }
-      // Couples with a safety concern first, the latest on top; the rest keep their order.
+      // The caseload's order (attention first); couples it does not know yet, e.g. just enrolled, after it.
       var list = couples.couples(person).stream()
-          .sorted(java.util.Comparator.comparing((Couple couple) -> safety.containsKey(couple.id()) ? 0 : 1)
-              .thenComparing(couple -> safety.containsKey(couple.id()) ? -safety.get(couple.id()).lastRaisedAt().toEpochMilli() : 0L))
+          .sorted(java.util.Comparator.comparing((Couple couple) -> order.getOrDefault(couple.id(), Integer.MAX_VALUE)))
           .toList();
-      List<Row> rows = new ArrayList<>();
-      list.forEach(couple -> couple.partners().forEach(partner -> rows.add(new Row(couple, partner))));
-      grid.setItems(rows);
-      grid.recalculateColumnWidths();
+      List<Row> all = new ArrayList<>();
+      list.forEach(couple -> couple.partners().forEach(partner -> all.add(new Row(couple, partner))));
+      rows = all;
+      showRows();
       message.setText(list.isEmpty() ? "No couples are enrolled with you yet. Enrol one, and both partners get an invitation by e-mail."
           : list.size() == 1 ? "1 couple" : list.size() + " couples");
     } catch (ApiProblem.Exception e) {

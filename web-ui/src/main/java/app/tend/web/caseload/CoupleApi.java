@@ -57,6 +57,21 @@ class CoupleApi {
         .body(Map.of("note", note)).retrieve().body(SafetyFlag.class));
   }
 
+  enum Reason { SAFETY_CONCERN, REPAIR_BROUGHT_TO_SESSION, MEASURE_BELOW_CUT_OFF, TREND_DROP, DAYS_WITHOUT_CHECKIN }
+
+  enum Direction { UP, STEADY, DOWN, UNKNOWN }
+
+  record Attention(Reason reason, long count, Instant since) {}
+
+  record PartnerGlance(UUID partnerId, java.time.LocalDate lastCheckinOn, Integer daysWithoutCheckin, Map<String, Direction> directions) {}
+
+  record CaseloadCouple(UUID coupleId, List<Attention> attention, List<PartnerGlance> partners, Double followThrough) {}
+
+  /** checkin-service: the calling clinician's couples, what needs attention first, each partner at a glance. */
+  List<CaseloadCouple> caseload(SignedIn person) {
+    return Arrays.asList(gateway.call(person, rest -> rest.get().uri("/api/checkins/caseload").retrieve().body(CaseloadCouple[].class)));
+  }
+
   /** checkin-service: the calling clinician's couples with safety flags, latest first. */
   List<CoupleSafety> safetyFlags(SignedIn person) {
     return Arrays.asList(gateway.call(person, rest -> rest.get().uri("/api/checkins/caseload/safety-flags").retrieve()

@@ -8,9 +8,11 @@ import app.tend.web.layout.NotificationArrived;
 import app.tend.web.platform.api.ApiProblem;
 import app.tend.web.platform.security.SignedIn;
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.ListItem;
@@ -77,7 +79,8 @@ public class NotificationsView extends VerticalLayout {
   }
 
   private ListItem entry(FeedApi.Item item) {
-    var title = new Span(item.title());
+    // The title leads where the notification is about, e.g. a reminder straight to today's check-in.
+    Component title = item.link() == null ? new Span(item.title()) : new Anchor(item.link(), item.title());
     title.addClassName("title");
     var when = new Span(relative(item.createdAt()));
     when.addClassName("quiet");

@@ -9,6 +9,7 @@ import app.tend.web.checkin.TodayView;
 import app.tend.web.clinic.ClinicSettingsView;
 import app.tend.web.clinic.CliniciansView;
 import app.tend.web.clinic.ClinicsView;
+import app.tend.web.email.DeliveryLogView;
 import app.tend.web.feed.FeedApi;
 import app.tend.web.feed.LiveFeed;
 import app.tend.web.feed.NotificationsView;
@@ -96,6 +97,7 @@ public class MainLayout extends AppLayout {
       }
       if (person.has(SignedIn.PLATFORM_ADMIN)) {
         nav.addItem(new SideNavItem("Clinics", ClinicsView.class, VaadinIcon.BUILDING_O.create()));
+        nav.addItem(new SideNavItem("Delivery log", DeliveryLogView.class, VaadinIcon.ENVELOPES_O.create()));
       }
       if (person.has(SignedIn.CLINIC_ADMIN)) {
         nav.addItem(new SideNavItem("Clinicians", CliniciansView.class, VaadinIcon.DOCTOR.create()));

@@ -101,7 +101,7 @@ public class SettingsView extends VerticalLayout {
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     save.addClassName("primary-action");
     add(new H2("About you"), firstName, lastName, email, new H2("Your day"), day, new H2("Notifications"), tellMe,
-        savedSettings, save, new H2("E-mail"), new EmailChoices(emailChoices, person));
+        savedSettings, save, new H2("Also by e-mail"), new EmailChoices(emailChoices, person));
 
     var reflections = new Checkbox("My clinician may read my private reflections", settings.reflectionsVisibleToClinician());
     var since = new Paragraph(consentLine(settings));

@@ -2,6 +2,7 @@ package app.tend.checkins.platform.audit;
 
 import app.tend.checkins.platform.security.Caller;
 import app.tend.checkins.platform.web.RequestIds;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -23,18 +24,26 @@ public class AuditLog {
 
   /** Records that {@code caller} read {@code action} of the couple {@code coupleId} in {@code clinicId}. */
   public Mono<Void> coupleDataRead(Caller caller, UUID clinicId, String action, UUID coupleId) {
+    return couplesDataRead(caller, clinicId, action, List.of(coupleId));
+  }
+
+  /** As {@link #coupleDataRead}, for each of {@code coupleIds} read in one answer, in one statement. */
+  public Mono<Void> couplesDataRead(Caller caller, UUID clinicId, String action, List<UUID> coupleIds) {
+    if (coupleIds.isEmpty()) {
+      return Mono.empty();
+    }
     return Mono.deferContextual(context -> {
       var insert = database
           .sql(
               """
               insert into audit_event (clinic_id, actor_id, actor_roles, action, couple_id, request_id)
-              values (:clinicId, :actorId, :roles, :action, :coupleId, :requestId)
+              select :clinicId, :actorId, :roles, :action, couple_id, :requestId from unnest(:coupleIds::uuid[]) as couple_id
               """)
           .bind("clinicId", clinicId)
           .bind("actorId", caller.subject())
           .bind("roles", String.join(",", new TreeSet<>(caller.roles()).stream().filter(r -> !r.startsWith("default-")).toList()))
           .bind("action", action)
-          .bind("coupleId", coupleId);
+          .bind("coupleIds", coupleIds.toArray(UUID[]::new));
       String requestId = RequestIds.of(context);
       return (requestId == null ? insert.bindNull("requestId", String.class) : insert.bind("requestId", requestId)).then();
     });

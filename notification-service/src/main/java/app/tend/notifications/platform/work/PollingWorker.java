@@ -14,7 +14,7 @@ import org.springframework.context.SmartLifecycle;
  */
 public abstract class PollingWorker implements SmartLifecycle {
 
-  private final Logger log = LoggerFactory.getLogger(getClass());
+  protected final Logger log = LoggerFactory.getLogger(getClass());
   private final String name;
   private final boolean enabled;
   private final Duration pollInterval;
@@ -35,6 +35,9 @@ public abstract class PollingWorker implements SmartLifecycle {
   /** Called when a batch came back short, before the pause: e.g. to refresh a gauge. */
   protected void caughtUp() {}
 
+  /** Called once on the worker's thread before its first batch. */
+  protected void beforeFirstBatch() {}
+
   @Override
   public void start() {
     if (!enabled) {
@@ -46,6 +49,11 @@ public abstract class PollingWorker implements SmartLifecycle {
   }
 
   private void run() {
+    try {
+      beforeFirstBatch();
+    } catch (RuntimeException e) {
+      log.warn("{} could not prepare, going on without: {}", name, e.toString());
+    }
     while (running) {
       try {
         if (handleOneBatch() < batchSize) {
