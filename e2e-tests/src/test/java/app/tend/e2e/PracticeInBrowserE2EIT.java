@@ -114,6 +114,12 @@ class PracticeInBrowserE2EIT {
     tap(sam, sam.findElement(By.xpath("//vaadin-button[normalize-space()='Close']")));
     waitUpTo(sam, 30).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".safety-flag"),
         "Safety concern acknowledged, not resolved"));
+
+    // From the caseload to the couple's page: both partners on one chart per act, and the CSI-4 against its cut-off.
+    tap(sam, sam.findElement(By.xpath("//vaadin-button[normalize-space()='Open' and contains(@aria-label, 'Riley')]")));
+    heading(sam, "Riley & Sam");
+    waitUpTo(sam, 30).until(driver -> driver.findElements(By.cssSelector("svg.couple-chart")).size() >= 5);
+    assertThat(sam.findElement(By.cssSelector("svg.couple-chart desc")).getAttribute("textContent")).contains("Riley").contains("Sam");
   }
 
   @Test

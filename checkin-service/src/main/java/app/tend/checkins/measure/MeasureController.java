@@ -42,6 +42,12 @@ class MeasureController {
     return CurrentCaller.get().flatMap(caller -> measures.fhirForClinician(caller, coupleId, partnerId));
   }
 
+  /** Both partners' scores beside the measure's cut-off, for the couple's assigned clinician only; audited. */
+  @GetMapping("/couples/{coupleId}/history")
+  Mono<CoupleScores> coupleHistory(@PathVariable UUID coupleId) {
+    return CurrentCaller.get().flatMap(caller -> measures.coupleHistory(caller, coupleId));
+  }
+
   static final String FHIR_JSON = "application/fhir+json";
 
   record Response(Map<String, Integer> answers) {}

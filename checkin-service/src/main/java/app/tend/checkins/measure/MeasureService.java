@@ -128,6 +128,18 @@ public class MeasureService {
         .flatMap(couple -> fhirOf(partnerId, couple.clinicId()));
   }
 
+  /** Both partners' score history on the clinic's measure, for the couple's assigned clinician; audited. */
+  public Mono<CoupleScores> coupleHistory(Caller caller, UUID coupleId) {
+    var definition = definitions.defaultMeasure();
+    return partners.assignedToCaller(caller, coupleId, "measures.history")
+        .flatMap(couple -> reactor.core.publisher.Flux.fromIterable(couple.partners())
+            .concatMap(member -> history(member.partnerId(), definition.id()).collectList()
+                .map(scores -> new CoupleScores.PartnerScores(member.partnerId(), scores)))
+            .collectList())
+        .map(scores -> new CoupleScores(definition.id(), definition.title(), definition.scoring().min(), definition.scoring().max(),
+            definition.cutOff() == null ? null : definition.cutOff().below(), scores));
+  }
+
   private Mono<String> fhirOf(UUID partnerId, UUID clinicId) {
     var definition = definitions.defaultMeasure();
     return database.sql("select id, measure_version, local_date, completed_at, answers, score from measure_response"

@@ -117,6 +117,19 @@ class MeasureIT {
     assertThat(database.sql("select count(*) from audit_event where couple_id = :c and action = 'measures.fhir'").bind("c", couple.coupleId())
         .map(row -> row.get(0, Long.class)).one().block()).isEqualTo(2);
 
+    // Both partners' scores beside the cut-off, for the clinician's couple page; audited; nobody else's.
+    String historyPath = "/api/checkins/measures/couples/" + couple.coupleId() + "/history";
+    web.get().uri(historyPath).headers(h -> h.setBearerAuth(couple.clinician().token())).exchange().expectStatus().isOk().expectBody()
+        .jsonPath("$.measureId").isEqualTo("csi-4").jsonPath("$.cutOff").isEqualTo(13.5).jsonPath("$.max").isEqualTo(21.0)
+        .jsonPath("$.partners.length()").isEqualTo(2)
+        .jsonPath("$.partners[?(@.partnerId == '" + couple.first().id() + "')].scores[0].score").isEqualTo(13.0)
+        .jsonPath("$.partners[?(@.partnerId == '" + couple.second().id() + "')].scores.length()").isEqualTo(0);
+    for (String other : List.of(first, couple.second().token())) {
+      web.get().uri(historyPath).headers(h -> h.setBearerAuth(other)).exchange().expectStatus().isNotFound();
+    }
+    assertThat(database.sql("select count(*) from audit_event where couple_id = :c and action = 'measures.history'").bind("c", couple.coupleId())
+        .map(row -> row.get(0, Long.class)).one().block()).isEqualTo(1);
+
     // The clinic asks every two weeks from now on.
     TopicProbe.publish(new ClinicSettingsChanged(couple.clinicId(), LocalTime.of(20, 0), LocalTime.of(22, 0), LocalTime.of(7, 0), 1.0, 4, 14),
         couple.clinicId(), couple.clinicId());

@@ -259,6 +259,14 @@ public class CaseloadView extends VerticalLayout {
     actions.setSpacing(false);
     boolean firstOfCouple = row.couple().partners().getFirst().equals(row.person());
     boolean admin = SignedIn.current().map(person -> person.has(SignedIn.CLINIC_ADMIN)).orElse(false);
+    boolean clinician = SignedIn.current().map(person -> person.has(SignedIn.CLINICIAN)).orElse(false);
+    if (clinician && firstOfCouple && caseload.containsKey(row.couple().id())) {
+      var open = new Button("Open", click -> getUI().ifPresent(ui -> ui.navigate(app.tend.web.couple.CoupleView.class,
+          new com.vaadin.flow.router.RouteParameters("coupleId", row.couple().id().toString()))));
+      open.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+      open.getElement().setAttribute("aria-label", "Open " + row.coupleNames());
+      actions.add(open);
+    }
     if (admin && firstOfCouple) {
       var move = new Button("Change clinician", click -> SignedIn.current().ifPresent(person -> openMove(person, row.couple())));
       move.addThemeVariants(ButtonVariant.LUMO_TERTIARY);

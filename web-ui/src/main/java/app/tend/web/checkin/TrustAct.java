@@ -1,7 +1,7 @@
 package app.tend.web.checkin;
 
 /** The four everyday acts that build trust, in the words Tend's people know them by. */
-enum TrustAct {
+public enum TrustAct {
   FOLLOW_THROUGH("Follow-through", "I did what I said I would do."),
   EMPATHIC_LISTENING("Empathic listening", "I listened with empathy, even when it was hard."),
   HONESTY("Honesty", "I was honest, even about small things."),
@@ -15,7 +15,7 @@ enum TrustAct {
     this.wording = wording;
   }
 
-  String displayName() {
+  public String displayName() {
     return name;
   }
 
@@ -24,7 +24,7 @@ enum TrustAct {
   }
 
   /** Words for the 0–4 answers: how much of the act the past day held, never a grade. */
-  static String answer(int value) {
+  public static String answer(int value) {
     return switch (value) {
       case 0 -> "Not today";
       case 1 -> "A little";
@@ -36,7 +36,7 @@ enum TrustAct {
   }
 
   /** Words for how connected the partner felt, 1–5. */
-  static String connected(int value) {
+  public static String connected(int value) {
     return switch (value) {
       case 1 -> "Far apart";
       case 2 -> "A bit distant";

@@ -1,0 +1,52 @@
+package app.tend.web.couple;
+
+import app.tend.web.platform.api.Gateway;
+import app.tend.web.platform.security.SignedIn;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** What the couple page reads: names from accounts-service, practice and measures from checkin-service. */
+@Component
+class CoupleDetailApi {
+
+  private final Gateway gateway;
+
+  CoupleDetailApi(Gateway gateway) {
+    this.gateway = gateway;
+  }
+
+  record Person(UUID partnerId, String firstName, String lastName, String timeZone, String state) {}
+
+  record Couple(UUID id, UUID clinicianId, List<Person> partners) {}
+
+  record Checkin(LocalDate day, int followThrough, int empathicListening, int honesty, int mattering, int connected, String appreciation,
+                 String privateReflection, Instant submittedAt) {}
+
+  record PartnerCheckins(UUID partnerId, boolean reflectionsShared, List<Checkin> checkins) {}
+
+  record Score(LocalDate day, double score, boolean belowCutOff) {}
+
+  record PartnerScores(UUID partnerId, List<Score> scores) {}
+
+  record CoupleScores(String measureId, String title, double min, double max, Double cutOff, List<PartnerScores> partners) {}
+
+  /** The couple as accounts-service lists it for the caller, or null when it is not among theirs. */
+  Couple couple(SignedIn person, UUID coupleId) {
+    Couple[] mine = gateway.call(person, rest -> rest.get().uri("/api/accounts/couples").retrieve().body(Couple[].class));
+    return Arrays.stream(mine).filter(couple -> couple.id().equals(coupleId)).findFirst().orElse(null);
+  }
+
+  List<PartnerCheckins> checkins(SignedIn person, UUID coupleId, LocalDate from, LocalDate to) {
+    return Arrays.asList(gateway.call(person, rest -> rest.get()
+        .uri("/api/checkins/couples/{id}/checkins?from={from}&to={to}", coupleId, from, to).retrieve().body(PartnerCheckins[].class)));
+  }
+
+  CoupleScores scores(SignedIn person, UUID coupleId) {
+    return gateway.call(person, rest -> rest.get().uri("/api/checkins/measures/couples/{id}/history", coupleId).retrieve()
+        .body(CoupleScores.class));
+  }
+}
