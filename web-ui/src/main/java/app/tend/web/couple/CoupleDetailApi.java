@@ -34,6 +34,18 @@ class CoupleDetailApi {
 
   record CoupleScores(String measureId, String title, double min, double max, Double cutOff, List<PartnerScores> partners) {}
 
+  record SessionNote(UUID id, String words, Instant writtenAt, boolean byMe) {}
+
+  List<SessionNote> notes(SignedIn person, UUID coupleId) {
+    return Arrays.asList(gateway.call(person, rest -> rest.get().uri("/api/checkins/couples/{id}/notes", coupleId).retrieve()
+        .body(SessionNote[].class)));
+  }
+
+  SessionNote writeNote(SignedIn person, UUID coupleId, String words) {
+    return gateway.call(person, rest -> rest.post().uri("/api/checkins/couples/{id}/notes", coupleId)
+        .body(java.util.Map.of("words", words)).retrieve().body(SessionNote.class));
+  }
+
   /** The couple as accounts-service lists it for the caller, or null when it is not among theirs. */
   Couple couple(SignedIn person, UUID coupleId) {
     Couple[] mine = gateway.call(person, rest -> rest.get().uri("/api/accounts/couples").retrieve().body(Couple[].class));

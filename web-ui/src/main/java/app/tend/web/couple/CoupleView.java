@@ -6,9 +6,12 @@ import app.tend.web.couple.CoupleChart.Series;
 import app.tend.web.couple.CoupleDetailApi.Checkin;
 import app.tend.web.couple.CoupleDetailApi.PartnerCheckins;
 import app.tend.web.layout.MainLayout;
+import app.tend.web.platform.StatusLine;
 import app.tend.web.platform.api.ApiProblem;
 import app.tend.web.platform.security.SignedIn;
 import com.vaadin.flow.component.Svg;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -19,6 +22,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -41,8 +45,8 @@ import java.util.stream.IntStream;
 /**
  * One couple as their clinician sees it: both partners' trends for the four acts and "connected"
  * over 4 or 12 weeks, one chart per act with both partners on it; their CSI-4 scores against the
- * cut-off; appreciations written; and private reflections only where that partner agreed. Every
- * read is audited by checkin-service.
+ * cut-off; appreciations written; private reflections only where that partner agreed; and the
+ * clinician's own session notes. Every read is audited by checkin-service.
  */
 @Route(value = "couples/:coupleId", layout = MainLayout.class)
 @PageTitle("Couple · Tend")
@@ -98,6 +102,7 @@ public class CoupleView extends VerticalLayout implements BeforeEnterObserver {
       showScores(api.scores(person, coupleId), names);
       showAppreciations(checkins, names);
       showReflections(checkins, names);
+      showNotes(person, zone);
     } catch (ApiProblem.Exception e) {
       content.add(new Paragraph(e.problem().detail()));
     }
@@ -205,6 +210,42 @@ public class CoupleView extends VerticalLayout implements BeforeEnterObserver {
       list.addClassName("reflections");
       written.forEach(c -> list.add(new ListItem(new Span(DAY.format(c.day()) + ": "), new Span(c.privateReflection()))));
       content.add(list);
+    }
+  }
+
+  /** The clinician's own notes for their sessions: never seen by the partners. */
+  private void showNotes(SignedIn person, ZoneId zone) {
+    content.add(new H2("Session notes"));
+    var explain = new Paragraph("For you and whoever looks after this couple after you; the partners never see them.");
+    explain.addClassName("quiet");
+    var words = new TextArea("New note");
+    words.setMaxLength(5000);
+    words.setWidthFull();
+    var status = new StatusLine();
+    var list = new UnorderedList();
+    list.addClassName("session-notes");
+    var save = new Button("Save note", click -> {
+      try {
+        api.writeNote(person, coupleId, words.getValue());
+        words.clear();
+        status.setText("Saved.");
+        fillNotes(list, api.notes(person, coupleId), zone);
+      } catch (ApiProblem.Exception e) {
+        status.setText(e.problem().detail());
+      }
+    });
+    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    content.add(explain, words, save, status, list);
+    fillNotes(list, api.notes(person, coupleId), zone);
+  }
+
+  private static void fillNotes(UnorderedList list, List<CoupleDetailApi.SessionNote> notes, ZoneId zone) {
+    list.removeAll();
+    DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(Locale.UK);
+    for (var note : notes) {
+      var meta = new Span(when.format(note.writtenAt().atZone(zone)) + (note.byMe() ? "" : " · by a previous clinician"));
+      meta.addClassName("quiet");
+      list.add(new ListItem(meta, new Paragraph(note.words())));
     }
   }
 
