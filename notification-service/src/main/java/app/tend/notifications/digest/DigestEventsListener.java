@@ -11,6 +11,7 @@ import app.tend.notifications.platform.messaging.ProcessedEvents;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -28,13 +29,16 @@ class DigestEventsListener {
   private final Digests digests;
   private final ProcessedEvents processed;
 
-  DigestEventsListener(EventCodec codec, Digests digests, ProcessedEvents processed) {
+  DigestEventsListener(EventCodec codec, Digests digests, ProcessedEvents processed,
+      @Value("${spring.application.name}") String applicationName) {
     this.codec = codec;
     this.digests = digests;
-    this.processed = processed;
+    this.processed = processed.forConsumer(applicationName + GROUP_SUFFIX);
   }
 
-  @KafkaListener(topics = {Topics.CHECKIN_CHECKIN, Topics.CHECKIN_REPAIR, Topics.CHECKIN_MEASURE}, groupId = "${spring.application.name}-digest")
+  private static final String GROUP_SUFFIX = "-digest";
+
+  @KafkaListener(topics = {Topics.CHECKIN_CHECKIN, Topics.CHECKIN_REPAIR, Topics.CHECKIN_MEASURE}, groupId = "${spring.application.name}" + GROUP_SUFFIX)
   void on(ConsumerRecord<String, byte[]> record) {
     EventEnvelope envelope = codec.fromJson(record.value());
     switch (envelope.eventType()) {

@@ -59,7 +59,6 @@ public class CaseloadView extends VerticalLayout {
   private final CoupleApi couples;
   private final Grid<Row> grid = new Grid<>();
   private final Map<UUID, CoupleApi.Clinician> clinicians = new HashMap<>();
-  private final Map<UUID, CoupleApi.CoupleSafety> safety = new HashMap<>();
   private final Map<UUID, CoupleApi.CaseloadCouple> caseload = new HashMap<>();
   private final TextField search = new TextField();
   private List<Row> rows = List.of();
@@ -129,17 +128,18 @@ public class CaseloadView extends VerticalLayout {
     if (!row.couple().partners().getFirst().equals(row.person())) {
       return new Span();
     }
-    var flags = safety.get(row.couple().id());
+    // The caseload's safety reason counts the flags nobody has acknowledged yet, since the latest was raised.
+    var flags = safetyOf(row.couple().id());
     if (flags == null) {
       return otherReasons(row.couple().id());
     }
-    var raised = flags.lastRaisedAt().atZone(viewerZone);
-    var label = flags.unacknowledged() > 0
+    var raised = flags.since().atZone(viewerZone);
+    var label = flags.count() > 0
         ? new Span(VaadinIcon.EXCLAMATION_CIRCLE.create(),
             new Span(" Safety concern, raised " + DAY.format(raised) + " " + raised.toLocalTime().withNano(0).withSecond(0)))
         : new Span(VaadinIcon.EXCLAMATION_CIRCLE_O.create(), new Span(" Safety concern acknowledged, not resolved"));
     label.addClassName("safety-flag");
-    if (flags.unacknowledged() == 0) {
+    if (flags.count() == 0) {
       label.addClassName("acknowledged");
     }
     var handle = new Button("Handle", click -> SignedIn.current().ifPresent(person ->
@@ -154,6 +154,12 @@ public class CaseloadView extends VerticalLayout {
     all.setPadding(false);
     all.setSpacing(false);
     return all;
+  }
+
+  private CoupleApi.Attention safetyOf(UUID coupleId) {
+    var glance = caseload.get(coupleId);
+    return glance == null ? null
+        : glance.attention().stream().filter(a -> a.reason() == CoupleApi.Reason.SAFETY_CONCERN).findFirst().orElse(null);
   }
 
   private Component otherReasons(UUID coupleId) {
@@ -339,7 +345,6 @@ public class CaseloadView extends VerticalLayout {
     try {
       clinicians.clear();
       couples.clinicians(person).forEach(clinician -> clinicians.put(clinician.id(), clinician));
-      safety.clear();
       caseload.clear();
       Map<UUID, Integer> order = new HashMap<>();
       // A clinician's couples are all their own; a clinic admin sees whose they are, not their practice.
@@ -348,7 +353,6 @@ public class CaseloadView extends VerticalLayout {
       emailColumn.setVisible(!person.has(SignedIn.CLINICIAN));
       practiceColumns.forEach(column -> column.setVisible(person.has(SignedIn.CLINICIAN)));
       if (person.has(SignedIn.CLINICIAN)) {
-        couples.safetyFlags(person).forEach(flags -> safety.put(flags.coupleId(), flags));
         var attentionFirst = couples.caseload(person);
         for (int i = 0; i < attentionFirst.size(); i++) {
           caseload.put(attentionFirst.get(i).coupleId(), attentionFirst.get(i));

@@ -38,8 +38,6 @@ class CoupleApi {
 
   record Enrolment(UUID clinicianId, List<NewPartner> partners) {}
 
-  record CoupleSafety(UUID coupleId, long flags, long unacknowledged, Instant lastRaisedAt) {}
-
   enum FlagState { OPEN, ACKNOWLEDGED, RESOLVED }
 
   record SafetyFlag(UUID id, UUID partnerId, Instant raisedAt, FlagState state, Instant acknowledgedAt, UUID acknowledgedBy,
@@ -72,11 +70,6 @@ class CoupleApi {
     return Arrays.asList(gateway.call(person, rest -> rest.get().uri("/api/checkins/caseload").retrieve().body(CaseloadCouple[].class)));
   }
 
-  /** checkin-service: the calling clinician's couples with safety flags, latest first. */
-  List<CoupleSafety> safetyFlags(SignedIn person) {
-    return Arrays.asList(gateway.call(person, rest -> rest.get().uri("/api/checkins/caseload/safety-flags").retrieve()
-        .body(CoupleSafety[].class)));
-  }
 
   List<Couple> couples(SignedIn person) {
     return Arrays.asList(gateway.call(person, rest -> rest.get().uri("/api/accounts/couples").retrieve().body(Couple[].class)));

@@ -34,6 +34,14 @@ public class ProcessedEvents {
   }
 
   /**
+   * The record of a listener in a consumer group of its own, e.g. the digest's: it reads the same
+   * events as the service's main group, so its claims must not be mistaken for theirs.
+   */
+  public ProcessedEvents forConsumer(String otherConsumer) {
+    return new ProcessedEvents(database, otherConsumer, transaction);
+  }
+
+  /**
    * Runs {@code effect} for the first delivery of {@code envelope} only: the claim and the effect
    * share one transaction, and the listener's thread waits for its commit, so the offset is never
    * committed ahead of the effect. Its log line carries the request id that caused the event, so
