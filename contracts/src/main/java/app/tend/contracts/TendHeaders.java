@@ -6,6 +6,13 @@ public final class TendHeaders {
   /** HTTP header the gateway sets on every request; services echo it and copy it into Kafka. */
   public static final String REQUEST_ID = "X-Request-Id";
 
+  /**
+   * HTTP header the gateway sets on every request it routes: where the request came from, as the
+   * gateway saw it ("203.0.113.7", or "203.0.113.7 via 10.0.0.5" through a trusted proxy such as
+   * web-ui). Whatever a client sends under this name is replaced. Services put it in the audit log.
+   */
+  public static final String CLIENT_ADDRESS = "X-Tend-Client-Address";
+
   /** Kafka record header carrying the request id of the request that caused the event. */
   public static final String KAFKA_REQUEST_ID = "tend-request-id";
 

@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
 
 /** The partners' commitments to each other. */
 @RestController
-@RequestMapping("/api/checkins/commitments")
+@RequestMapping("/api/checkins")
 class CommitmentController {
 
   private final CommitmentService commitments;
@@ -28,25 +28,31 @@ class CommitmentController {
   }
 
   /** Commitments made by the caller and to the caller, with the caller's follow-through over four weeks. */
-  @GetMapping
+  @GetMapping("/commitments")
   Mono<CommitmentsView> page() {
     return CurrentCaller.get().flatMap(commitments::page);
   }
 
-  @PostMapping
+  /** Both partners' commitments and follow-through, for the couple's assigned clinician; 404 for anyone else. */
+  @GetMapping("/couples/{coupleId}/commitments")
+  Mono<CoupleCommitmentsView> ofCouple(@PathVariable UUID coupleId) {
+    return CurrentCaller.get().flatMap(caller -> commitments.forClinician(caller, coupleId));
+  }
+
+  @PostMapping("/commitments")
   @ResponseStatus(HttpStatus.CREATED)
   Mono<CommitmentView> make(@RequestBody CommitmentRequest request) {
     return CurrentCaller.get().flatMap(caller -> commitments.make(caller, request));
   }
 
   /** Changes words and schedule: the author only, and only until a day of it was marked. */
-  @PutMapping("/{id}")
+  @PutMapping("/commitments/{id}")
   Mono<CommitmentView> change(@PathVariable UUID id, @RequestBody CommitmentRequest request) {
     return CurrentCaller.get().flatMap(caller -> commitments.change(caller, id, request));
   }
 
   /** Withdraws it (the author only); what was marked stays. */
-  @DeleteMapping("/{id}")
+  @DeleteMapping("/commitments/{id}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   Mono<Void> withdraw(@PathVariable UUID id) {
     return CurrentCaller.get().flatMap(caller -> commitments.withdraw(caller, id));
@@ -55,7 +61,7 @@ class CommitmentController {
   record Mark(Boolean kept) {}
 
   /** The author marks a due day kept or not kept. */
-  @PutMapping("/{id}/days/{day}/mark")
+  @PutMapping("/commitments/{id}/days/{day}/mark")
   Mono<CommitmentView.Occurrence> mark(
       @PathVariable UUID id, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, @RequestBody Mark mark) {
     return CurrentCaller.get().flatMap(caller -> commitments.mark(caller, id, day, mark.kept()));
@@ -64,7 +70,7 @@ class CommitmentController {
   record Answer(Boolean noticed) {}
 
   /** The partner it was made to answers a marked day: "I noticed" (true) or "I see it differently" (false). */
-  @PutMapping("/{id}/days/{day}/answer")
+  @PutMapping("/commitments/{id}/days/{day}/answer")
   Mono<CommitmentView.Occurrence> answer(
       @PathVariable UUID id, @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate day, @RequestBody Answer answer) {
     return CurrentCaller.get().flatMap(caller -> commitments.answer(caller, id, day, answer.noticed()));

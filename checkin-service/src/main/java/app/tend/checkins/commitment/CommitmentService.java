@@ -20,12 +20,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -72,6 +74,33 @@ public class CommitmentService {
               }
             }
             return new CommitmentsView(myToday, byMe, toMe, Ledger.followThrough(mine, myToday));
+          });
+        })));
+  }
+
+  /**
+   * The couple's commitments for its assigned clinician (audited as {@code commitments.list}): each
+   * partner's own ledger, counted in that partner's time zone, as they see it themselves.
+   */
+  public Mono<CoupleCommitmentsView> forClinician(Caller caller, UUID coupleId) {
+    return partners.assignedToCaller(caller, coupleId, "commitments.list").flatMap(couple -> Flux.fromIterable(couple.partners())
+        .concatMap(member -> partners.find(member.partnerId()))
+        .collectList()
+        .flatMap(members -> commitments.ofCouple(coupleId).collectList().flatMap(all -> {
+          LocalDate since = LocalDay.today(clock, ZoneOffset.UTC).minusDays(Ledger.WINDOW_DAYS + 2L);
+          return commitments.occurrences(all.stream().map(Stored::id).toList(), since).collectList().map(rows -> {
+            Map<UUID, Map<LocalDate, Ledger.Recorded>> recorded = recordedByCommitment(rows);
+            var ledgers = new ArrayList<CoupleCommitmentsView.PartnerLedger>();
+            for (Partner member : members) {
+              LocalDate today = LocalDay.today(clock, member.timeZone());
+              var made = all.stream().filter(c -> c.authorId().equals(member.partnerId()))
+                  .map(c -> view(c, true, member.timeZone(), recorded.getOrDefault(c.id(), Map.of())))
+                  .toList();
+              var occurrences = made.stream().flatMap(view -> view.occurrences().stream()).toList();
+              ledgers.add(new CoupleCommitmentsView.PartnerLedger(member.partnerId(), today, made,
+                  Ledger.followThrough(occurrences, today)));
+            }
+            return new CoupleCommitmentsView(ledgers);
           });
         })));
   }

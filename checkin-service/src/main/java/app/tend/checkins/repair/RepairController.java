@@ -18,7 +18,7 @@ import reactor.core.publisher.Mono;
  * now stands; a step out of order is refused (422) with what happens now.
  */
 @RestController
-@RequestMapping("/api/checkins/repairs")
+@RequestMapping("/api/checkins")
 class RepairController {
 
   private final RepairService repairs;
@@ -27,54 +27,60 @@ class RepairController {
     this.repairs = repairs;
   }
 
-  @GetMapping
+  @GetMapping("/repairs")
   Flux<RepairView> list() {
     return CurrentCaller.get().flatMapMany(repairs::list);
   }
 
-  @GetMapping("/{id}")
+  /** The couple's repairs with every step, for its assigned clinician; 404 for anyone else. */
+  @GetMapping("/couples/{coupleId}/repairs")
+  Flux<CoupleRepairView> ofCouple(@PathVariable UUID coupleId) {
+    return CurrentCaller.get().flatMapMany(caller -> repairs.forClinician(caller, coupleId));
+  }
+
+  @GetMapping("/repairs/{id}")
   Mono<RepairView> one(@PathVariable UUID id) {
     return CurrentCaller.get().flatMap(caller -> repairs.one(caller, id));
   }
 
-  @PostMapping
+  @PostMapping("/repairs")
   @ResponseStatus(HttpStatus.CREATED)
   Mono<RepairView> open(@RequestBody RepairRequests.Open request) {
     return CurrentCaller.get().flatMap(caller -> repairs.open(caller, request));
   }
 
   /** The hurt partner describes how it affected them. */
-  @PostMapping("/{id}/impact")
+  @PostMapping("/repairs/{id}/impact")
   Mono<RepairView> impact(@PathVariable UUID id, @RequestBody RepairRequests.Words request) {
     return CurrentCaller.get().flatMap(caller -> repairs.describeImpact(caller, id, request));
   }
 
   /** The other partner acknowledges it and takes responsibility, in their own words. */
-  @PostMapping("/{id}/acknowledgement")
+  @PostMapping("/repairs/{id}/acknowledgement")
   Mono<RepairView> acknowledgement(@PathVariable UUID id, @RequestBody RepairRequests.Words request) {
     return CurrentCaller.get().flatMap(caller -> repairs.acknowledge(caller, id, request));
   }
 
   /** The responsible partner proposes repair actions. */
-  @PostMapping("/{id}/actions")
+  @PostMapping("/repairs/{id}/actions")
   Mono<RepairView> actions(@PathVariable UUID id, @RequestBody RepairRequests.Actions request) {
     return CurrentCaller.get().flatMap(caller -> repairs.proposeActions(caller, id, request));
   }
 
   /** The hurt partner agrees to the actions (they become commitments) or asks for a change. */
-  @PostMapping("/{id}/agreement")
+  @PostMapping("/repairs/{id}/agreement")
   Mono<RepairView> agreement(@PathVariable UUID id, @RequestBody RepairRequests.Agreement request) {
     return CurrentCaller.get().flatMap(caller -> repairs.answerActions(caller, id, request));
   }
 
   /** The caller says it feels repaired; once both have, it closes. */
-  @PostMapping("/{id}/feels-repaired")
+  @PostMapping("/repairs/{id}/feels-repaired")
   Mono<RepairView> feelsRepaired(@PathVariable UUID id) {
     return CurrentCaller.get().flatMap(caller -> repairs.feelsRepaired(caller, id));
   }
 
   /** Brings the repair to the couple's next session, which tells their clinician. */
-  @PostMapping("/{id}/session")
+  @PostMapping("/repairs/{id}/session")
   Mono<RepairView> session(@PathVariable UUID id) {
     return CurrentCaller.get().flatMap(caller -> repairs.bringToSession(caller, id));
   }

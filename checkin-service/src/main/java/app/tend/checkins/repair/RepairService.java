@@ -88,6 +88,19 @@ public class RepairService {
         .concatMap(row -> view(row, me.partnerId())));
   }
 
+  /** The couple's repairs with every step, for its assigned clinician (audited as {@code repairs.list}): open ones first. */
+  public Flux<CoupleRepairView> forClinician(Caller caller, UUID coupleId) {
+    return partners.assignedToCaller(caller, coupleId, "repairs.list").flatMapMany(couple -> database
+        .sql("select * from repair where couple_id = :coupleId and clinic_id = :clinicId order by (state = 'CLOSED'), opened_at desc")
+        .bind("coupleId", coupleId)
+        .bind("clinicId", couple.clinicId())
+        .map(RepairService::row)
+        .all()
+        .concatMap(row -> Mono.zip(steps(row.id()), actions(row.id()).collectList(), (steps, actions) -> new CoupleRepairView(
+            row.id(), row.category(), row.seriousness(), row.state(), row.hurt(), row.responsible(), row.hurtFeelsRepaired(),
+            row.responsibleFeelsRepaired(), row.broughtToSessionAt(), row.openedAt(), row.closedAt(), steps, actions))));
+  }
+
   public Mono<RepairView> one(Caller caller, UUID id) {
     return partners.callerAsPartner(caller).flatMap(me -> find(id, me, false).flatMap(row -> view(row, me.partnerId())));
   }
@@ -298,18 +311,24 @@ public class RepairService {
 
   private Mono<RepairView> view(Row row, UUID me) {
     Role role = row.roleOf(me);
-    Mono<List<RepairView.StepView>> steps = database
-        .sql("select kind, partner_id, words, at from repair_step where repair_id = :id order by seq")
-        .bind("id", row.id())
-        .map(step -> new RepairView.StepView(step.get("kind", String.class), me.equals(step.get("partner_id", UUID.class)),
-            step.get("words", String.class), step.get("at", OffsetDateTime.class).toInstant()))
-        .all()
-        .collectList();
+    Mono<List<RepairView.StepView>> steps = steps(row.id()).map(all -> all.stream()
+        .map(step -> new RepairView.StepView(step.kind(), me.equals(step.partnerId()), step.words(), step.at()))
+        .toList());
     return Mono.zip(steps, actions(row.id()).collectList(), (s, a) -> new RepairView(row.id(), row.category(), row.seriousness(),
         row.state(), role, myTurn(row.state(), role, role == Role.HURT ? row.hurtFeelsRepaired() : row.responsibleFeelsRepaired()),
         RepairProcess.whatNow(row.state(), role), row.broughtToSessionAt() != null,
         role == Role.HURT ? row.hurtFeelsRepaired() : row.responsibleFeelsRepaired(),
         role == Role.HURT ? row.responsibleFeelsRepaired() : row.hurtFeelsRepaired(), row.openedAt(), row.closedAt(), s, a));
+  }
+
+  private Mono<List<CoupleRepairView.Step>> steps(UUID repairId) {
+    return database
+        .sql("select kind, partner_id, words, at from repair_step where repair_id = :id order by seq")
+        .bind("id", repairId)
+        .map(step -> new CoupleRepairView.Step(step.get("kind", String.class), step.get("partner_id", UUID.class),
+            step.get("words", String.class), step.get("at", OffsetDateTime.class).toInstant()))
+        .all()
+        .collectList();
   }
 
   private static boolean myTurn(State state, Role role, boolean iFeelRepaired) {

@@ -2,6 +2,7 @@ package app.tend.web.platform.api;
 
 import app.tend.web.platform.WebSettings;
 import app.tend.web.platform.security.SignedIn;
+import com.vaadin.flow.server.VaadinRequest;
 import java.time.Duration;
 import java.util.function.Function;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -50,7 +51,22 @@ public class Gateway {
    */
   public <T> T call(SignedIn person, Function<RestClient, T> call) {
     String token = accessToken(person);
-    return send(rest.mutate().defaultHeaders(headers -> headers.setBearerAuth(token)).build(), call);
+    String browser = browserAddress();
+    return send(rest.mutate().defaultHeaders(headers -> {
+      headers.setBearerAuth(token);
+      if (browser != null) {
+        headers.set("X-Forwarded-For", browser);
+      }
+    }).build(), call);
+  }
+
+  /**
+   * The address of the browser whose request this thread is handling, so the services' audit log
+   * says where a person read from, not only that it came through web-ui; null outside a request.
+   */
+  private static String browserAddress() {
+    VaadinRequest request = VaadinRequest.getCurrent();
+    return request == null ? null : request.getRemoteAddr();
   }
 
   /**
