@@ -143,6 +143,7 @@ class AccessMatrixIT {
       // The body names this clinic's clinician: another clinic's admin must not reach them.
       new Endpoint("enrol a couple", HttpMethod.POST, t -> "/api/accounts/couples", t -> newCouple(t.clinicianId), List.of(ADMIN, CLINICIAN)),
       new Endpoint("list couples", HttpMethod.GET, t -> "/api/accounts/couples", t -> null, List.of(ADMIN, OTHER_ADMIN, CLINICIAN)),
+      new Endpoint("search the audit log", HttpMethod.GET, t -> "/api/accounts/audit", t -> null, List.of(ADMIN, OTHER_ADMIN)),
       new Endpoint("who am I", HttpMethod.GET, t -> "/api/accounts/me", t -> null,
           List.of(PLATFORM, ADMIN, OTHER_ADMIN, CLINICIAN, PARTNER, OTHER_PARTNER)),
       new Endpoint("read my settings", HttpMethod.GET, t -> "/api/accounts/me/settings", t -> null, List.of(PARTNER, OTHER_PARTNER)),

@@ -1,8 +1,13 @@
 package app.tend.e2e;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -15,16 +20,25 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Debian's headless Chromium at phone width, and the few moves a person makes with it. */
+/** Debian's headless Chromium at phone width (or a desk's), and the few moves a person makes with it. */
 final class Browsers {
 
   private Browsers() {}
 
   static WebDriver phone() {
+    return chromium("375,900");
+  }
+
+  /** Staff work at a desk: the clinic's pages at laptop width. */
+  static WebDriver desktop() {
+    return chromium("1280,900");
+  }
+
+  private static WebDriver chromium(String windowSize) {
     var options = new ChromeOptions();
     options.setBinary(System.getProperty("tend.chromium", "/usr/bin/chromium"));
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=375,900");
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=" + windowSize);
     var service = new ChromeDriverService.Builder()
         .usingDriverExecutable(Path.of(System.getProperty("tend.chromedriver", "/usr/bin/chromedriver")).toFile())
         .build();
@@ -58,6 +72,19 @@ final class Browsers {
 
   static void heading(WebDriver driver, String text) {
     waitUpTo(driver, 60).until(ExpectedConditions.presenceOfElementLocated(By.xpath("//h1[normalize-space()='" + text + "']")));
+  }
+
+  /**
+   * What following {@code link} downloads, fetched with the browser's own session cookie (headless
+   * Chromium keeps downloads out of reach), so it is exactly what the signed-in person gets.
+   */
+  static HttpResponse<byte[]> download(WebDriver driver, WebElement link) throws Exception {
+    String href = link.getDomProperty("href");
+    String cookies = driver.manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue()).collect(Collectors.joining("; "));
+    var request = HttpRequest.newBuilder(URI.create(href)).header("Cookie", cookies).timeout(Duration.ofSeconds(60)).GET().build();
+    try (var http = HttpClient.newHttpClient()) {
+      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
   }
 
   /** Keeps a screenshot in {@code target/screenshots} for looking at afterwards. */

@@ -6,9 +6,6 @@ import static org.awaitility.Awaitility.await;
 import app.tend.contracts.TendHeaders;
 import app.tend.contracts.Topics;
 import app.tend.testkit.TopicProbe;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -16,17 +13,8 @@ import org.junit.jupiter.api.Test;
 /** A partner's check-in through the gateway reaches the other partner's feed, with real tokens. */
 class CheckinSliceE2EIT {
 
-  private final HttpClient http = HttpClient.newHttpClient();
-
   private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create(RunningTend.stack().gatewayUrl() + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return RunningTend.send(method, path, token, body);
   }
 
   @Test

@@ -7,9 +7,6 @@ import app.tend.contracts.Topics;
 import app.tend.infra.servers.PostgresEndpoint;
 import app.tend.testkit.TestInfrastructure;
 import app.tend.testkit.TopicProbe;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -29,17 +26,9 @@ import org.junit.jupiter.api.Test;
 class MyDataE2EIT {
 
   private static final String PASSWORD = "my data e2e 1";
-  private final HttpClient http = HttpClient.newHttpClient();
 
   private HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
-    var request = HttpRequest.newBuilder(URI.create(RunningTend.stack().gatewayUrl() + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", "application/json")
-        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return RunningTend.send(method, path, token, body);
   }
 
   /** A person of the new couple, with words only they wrote. */

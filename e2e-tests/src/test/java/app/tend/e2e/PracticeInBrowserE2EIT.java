@@ -9,7 +9,11 @@ import static app.tend.e2e.Browsers.waitUpTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tend.infra.stack.DemoData;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +89,7 @@ class PracticeInBrowserE2EIT {
   }
 
   @Test
-  void aQuietSafetyConcernLooksLikeAnySavedCheckinAndTopsTheClinicianCaseload() {
+  void aQuietSafetyConcernLooksLikeAnySavedCheckinAndTopsTheClinicianCaseload() throws Exception {
     signIn(riley, "/today", "riley@riverside.demo", DemoData.PASSWORD);
     heading(riley, "How did today go?");
     tap(riley, waitUpTo(riley, 30).until(ExpectedConditions.presenceOfElementLocated(
@@ -120,6 +124,25 @@ class PracticeInBrowserE2EIT {
     heading(sam, "Riley & Sam");
     waitUpTo(sam, 30).until(driver -> driver.findElements(By.cssSelector("svg.couple-chart")).size() >= 5);
     assertThat(sam.findElement(By.cssSelector("svg.couple-chart desc")).getAttribute("textContent")).contains("Riley").contains("Sam");
+    heading2(sam, "Commitments");
+    heading2(sam, "Repairs");
+
+    // The session-prep summary: a real PDF of the last two weeks, read back.
+    var pdf = Browsers.download(sam, sam.findElement(By.cssSelector("a.prep-download")));
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(pdf.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/pdf"));
+    try (var document = Loader.loadPDF(pdf.body())) {
+      assertThat(document.getNumberOfPages()).isGreaterThanOrEqualTo(1);
+      String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+      assertThat(text).contains("Session prep: Riley & Sam").contains("At a glance").contains("Follow-through")
+          .containsPattern("Safety: \\d+ concerns? (is|are) not resolved").contains("Commitments").contains("Repairs open or active");
+      Files.createDirectories(Path.of("target", "screenshots"));
+      Files.write(Path.of("target", "screenshots", "session-prep-riley-sam.pdf"), pdf.body());
+    }
+  }
+
+  private static void heading2(WebDriver driver, String text) {
+    waitUpTo(driver, 30).until(ExpectedConditions.presenceOfElementLocated(By.xpath("//h2[normalize-space()='" + text + "']")));
   }
 
   @Test

@@ -5,7 +5,12 @@ import app.tend.infra.servers.Ports;
 import app.tend.infra.stack.DemoData;
 import app.tend.infra.stack.Stack;
 import app.tend.testkit.TestInfrastructure;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The whole of Tend, once per test JVM: real servers from testkit (and its SMTP server), the five
@@ -14,6 +19,7 @@ import java.nio.file.Path;
  */
 final class RunningTend {
 
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static Stack stack;
 
   private RunningTend() {}
@@ -39,5 +45,17 @@ final class RunningTend {
 
   static String token(String email) {
     return keycloakAdmin().accessToken(email, DemoData.PASSWORD);
+  }
+
+  /** One JSON call through the gateway, as {@code token}'s holder (none when null). */
+  static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+    var request = HttpRequest.newBuilder(URI.create(stack().gatewayUrl() + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

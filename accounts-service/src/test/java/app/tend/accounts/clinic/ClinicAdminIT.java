@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import app.tend.accounts.TestClinics;
 import app.tend.accounts.couple.CoupleView;
+import app.tend.contracts.TendHeaders;
 import app.tend.contracts.EventCodec;
 import app.tend.contracts.EventEnvelope;
 import app.tend.contracts.Topics;
@@ -48,6 +49,31 @@ class ClinicAdminIT {
   private long couplesSeenBy(String email) {
     return web.get().uri("/api/accounts/couples").headers(h -> h.setBearerAuth(token(email))).exchange()
         .expectStatus().isOk().expectBodyList(CoupleView.class).returnResult().getResponseBody().size();
+  }
+
+  @Test
+  void theAdminSearchesWhoReadTheirCouplesNamesAndFromWhere() {
+    String admin = TestClinics.newClinic(web);
+    String clinician = TestClinics.newClinician(web, admin);
+    var couple = web.post().uri("/api/accounts/couples").headers(h -> h.setBearerAuth(token(clinician)))
+        .bodyValue(Map.of("partners", List.of(TestClinics.partner("a-" + UUID.randomUUID() + "@home.test", "Ari", "Europe/Berlin"),
+            TestClinics.partner("b-" + UUID.randomUUID() + "@home.test", "Bo", "Europe/Berlin"))))
+        .exchange().expectStatus().isCreated().expectBody(CoupleView.class).returnResult().getResponseBody();
+    web.get().uri("/api/accounts/couples").headers(h -> {
+      h.setBearerAuth(token(clinician));
+      h.set(TendHeaders.CLIENT_ADDRESS, "203.0.113.9 via 10.0.0.4");
+    }).exchange().expectStatus().isOk();
+
+    web.get().uri("/api/accounts/audit?couple={c}&actor={a}", couple.id(), idOf(clinician)).headers(h -> h.setBearerAuth(token(admin)))
+        .exchange().expectStatus().isOk().expectBody()
+        .jsonPath("$.entries.length()").isEqualTo(1)
+        .jsonPath("$.entries[0].action").isEqualTo("couples.list")
+        .jsonPath("$.entries[0].actorRoles").isEqualTo("clinician")
+        .jsonPath("$.entries[0].clientAddress").isEqualTo("203.0.113.9 via 10.0.0.4")
+        .jsonPath("$.nextBefore").doesNotExist();
+    web.get().uri("/api/accounts/audit?couple={c}", couple.id()).headers(h -> h.setBearerAuth(token(TestClinics.newClinic(web))))
+        .exchange().expectStatus().isOk().expectBody().jsonPath("$.entries.length()").isEqualTo(0);
+    web.get().uri("/api/accounts/audit?limit=0").headers(h -> h.setBearerAuth(token(admin))).exchange().expectStatus().isBadRequest();
   }
 
   @Test

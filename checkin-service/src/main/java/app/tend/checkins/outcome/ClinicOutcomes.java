@@ -9,7 +9,7 @@ import java.util.UUID;
  * fewer than {@code minimumGroupSize} couples, where a figure could point at a couple.
  *
  * @param minimumGroupSize the smallest group whose figures are shown
- * @param weeks the weeks engagement is given for, oldest first (each starts on a Monday)
+ * @param weeks the last 12 complete weeks, oldest first (each starts on a Monday), that engagement is given for
  * @param clinic the whole clinic
  * @param byClinician each clinician with couples assigned, by their current caseload
  */

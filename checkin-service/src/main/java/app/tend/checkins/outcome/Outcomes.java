@@ -58,7 +58,8 @@ class Outcomes {
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     LocalDate thisWeek = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
     List<LocalDate> weeks = new ArrayList<>();
-    for (int i = WEEKS - 1; i >= 0; i--) {
+    // Complete weeks only: a week just begun would read as a drop in engagement.
+    for (int i = WEEKS; i >= 1; i--) {
       weeks.add(thisWeek.minusWeeks(i));
     }
     var couples = database.sql("select couple_id, clinician_id from couple where clinic_id = :clinicId")

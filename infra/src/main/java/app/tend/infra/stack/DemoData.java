@@ -20,7 +20,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A clinic with an admin, a clinician and two couples with four weeks of check-ins, loaded the way
+ * A clinic with an admin, a clinician and three couples with four weeks of check-ins and a first
+ * relationship measure (so the clinic's outcomes have a group large enough to show), loaded the way
  * real people would create it: through the gateway and the services' APIs. Partners join through
  * the link in their invitation e-mail, read from the mail server, as a person would. Only the
  * staff's demo passwords are set directly in Keycloak (staff have no invitation yet).
@@ -38,7 +39,9 @@ public final class DemoData {
       new String[] {"jordan@riverside.demo", PASSWORD, "partner (with Alex), Europe/Berlin"},
       new String[] {"sam@riverside.demo", PASSWORD, "partner (with Riley), America/New_York"},
       new String[] {"riley@riverside.demo", PASSWORD, "partner (with Sam), America/New_York"},
-      new String[] {"maya.okafor@riverside.demo", PASSWORD, "clinician of both couples"},
+      new String[] {"priya@riverside.demo", PASSWORD, "partner (with Tom), Europe/London"},
+      new String[] {"tom@riverside.demo", PASSWORD, "partner (with Priya), Europe/London"},
+      new String[] {"maya.okafor@riverside.demo", PASSWORD, "clinician of all three couples"},
       new String[] {"admin@riverside.demo", PASSWORD, "clinic admin"},
       new String[] {OPERATOR, OPERATOR_PASSWORD, "platform admin"});
 
@@ -98,7 +101,8 @@ public final class DemoData {
 
     var couples = List.of(
         enrol(maya, partner("alex@riverside.demo", "Alex", "Moreno", "Europe/Berlin"), partner("jordan@riverside.demo", "Jordan", "Moreno", "Europe/Berlin")),
-        enrol(maya, partner("sam@riverside.demo", "Sam", "Lee", "America/New_York"), partner("riley@riverside.demo", "Riley", "Park", "America/New_York")));
+        enrol(maya, partner("sam@riverside.demo", "Sam", "Lee", "America/New_York"), partner("riley@riverside.demo", "Riley", "Park", "America/New_York")),
+        enrol(maya, partner("priya@riverside.demo", "Priya", "Shah", "Europe/London"), partner("tom@riverside.demo", "Tom", "Shah", "Europe/London")));
     var random = new Random(20261130L);
     for (JsonNode couple : couples) {
       for (JsonNode partner : couple.get("partners")) {
@@ -108,6 +112,18 @@ public final class DemoData {
       }
     }
     commitments();
+    relationshipMeasure();
+  }
+
+  /** A first CSI-4 from some partners, through their own API: two of them below its cut-off of 13.5. */
+  private void relationshipMeasure() {
+    var answers = Map.of(
+        "alex@riverside.demo", List.of(3, 3, 3, 4),
+        "jordan@riverside.demo", List.of(4, 4, 4, 4),
+        "sam@riverside.demo", List.of(2, 2, 3, 3),
+        "priya@riverside.demo", List.of(5, 4, 4, 4));
+    answers.forEach((email, values) -> call("POST", "/api/checkins/measures/csi-4/responses", keycloak.accessToken(email, PASSWORD),
+        Map.of("answers", Map.of("1", values.get(0), "2", values.get(1), "3", values.get(2), "4", values.get(3))), 201));
   }
 
   /** A commitment each way for Alex and Jordan, one of them marked and noticed today, through the partners' own API. */

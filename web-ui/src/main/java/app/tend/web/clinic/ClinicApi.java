@@ -28,6 +28,63 @@ class ClinicApi {
   record Settings(LocalTime defaultReminderTime, LocalTime defaultQuietHoursStart, LocalTime defaultQuietHoursEnd, Double alertTrendDrop,
                   Integer alertDaysWithoutCheckin, Integer measureEveryDays, String crisisContacts) {}
 
+  record Figures(int couples, boolean suppressed, Integer activeCouples, List<Double> engagement, Double csiChange,
+                 Integer partnersWithCsiChange, Integer couplesMeasured, Double shareBelowCutOff) {}
+
+  record ClinicianFigures(UUID clinicianId, Figures figures) {}
+
+  record Outcomes(int minimumGroupSize, List<java.time.LocalDate> weeks, Figures clinic, List<ClinicianFigures> byClinician) {}
+
+  /** checkin-service: the clinic's de-identified outcomes. */
+  Outcomes outcomes(SignedIn person) {
+    return gateway.call(person, rest -> rest.get().uri("/api/checkins/outcomes").retrieve().body(Outcomes.class));
+  }
+
+  record AuditEntry(long id, java.time.Instant at, UUID actorId, String actorRoles, String action, UUID coupleId, String clientAddress,
+                    String requestId) {}
+
+  record AuditPage(List<AuditEntry> entries, Long nextBefore) {}
+
+  /**
+   * One page of a service's audit log for the clinic, newest first; null filters are left out.
+   *
+   * @param path {@code /api/checkins/audit} (practice data) or {@code /api/accounts/audit} (names, e-mails, invitations)
+   */
+  AuditPage audit(SignedIn person, String path, UUID actor, UUID couple, java.time.Instant since, java.time.Instant until, Long before, int limit) {
+    return gateway.call(person, rest -> rest.get().uri(uri -> {
+      uri.path(path).queryParam("limit", limit);
+      if (actor != null) {
+        uri.queryParam("actor", actor);
+      }
+      if (couple != null) {
+        uri.queryParam("couple", couple);
+      }
+      if (since != null) {
+        uri.queryParam("since", since);
+      }
+      if (until != null) {
+        uri.queryParam("until", until);
+      }
+      if (before != null) {
+        uri.queryParam("before", before);
+      }
+      return uri.build();
+    }).retrieve().body(AuditPage.class));
+  }
+
+  record Partner(UUID partnerId, String firstName, String lastName, String state) {}
+
+  record Couple(UUID id, UUID clinicianId, List<Partner> partners) {
+    String names() {
+      return String.join(" & ", partners.stream().filter(p -> p.firstName() != null).map(p -> p.firstName() + " " + p.lastName()).toList());
+    }
+  }
+
+  /** accounts-service: the clinic's couples, for naming them in the audit log. */
+  List<Couple> couples(SignedIn person) {
+    return Arrays.asList(gateway.call(person, rest -> rest.get().uri("/api/accounts/couples").retrieve().body(Couple[].class)));
+  }
+
   List<Clinician> clinicians(SignedIn person) {
     return Arrays.asList(gateway.call(person, rest -> rest.get().uri("/api/accounts/clinicians").retrieve().body(Clinician[].class)));
   }

@@ -44,12 +44,12 @@ public class CommitmentApi {
     }
   }
 
-  record Occurrence(LocalDate dueDate, Boolean kept, Boolean noticed, boolean markable, boolean answerable) {}
+  public record Occurrence(LocalDate dueDate, Boolean kept, Boolean noticed, boolean markable, boolean answerable) {}
 
-  record Commitment(UUID id, boolean byMe, String words, Schedule schedule, Instant createdAt, boolean withdrawn, boolean changeable,
+  public record Commitment(UUID id, boolean byMe, String words, Schedule schedule, Instant createdAt, boolean withdrawn, boolean changeable,
                     LocalDate nextDue, List<Occurrence> occurrences) {}
 
-  record FollowThrough(int kept, int notKept, int unmarked, Double rate) {}
+  public record FollowThrough(int kept, int notKept, int unmarked, Double rate) {}
 
   record Page(LocalDate today, List<Commitment> byMe, List<Commitment> toMe, FollowThrough followThrough) {}
 

@@ -1,5 +1,6 @@
 package app.tend.web.couple;
 
+import app.tend.web.commitment.CommitmentApi;
 import app.tend.web.platform.api.Gateway;
 import app.tend.web.platform.security.SignedIn;
 import java.time.Instant;
@@ -33,6 +34,34 @@ class CoupleDetailApi {
   record PartnerScores(UUID partnerId, List<Score> scores) {}
 
   record CoupleScores(String measureId, String title, double min, double max, Double cutOff, List<PartnerScores> partners) {}
+
+  record PartnerLedger(UUID partnerId, LocalDate today, List<CommitmentApi.Commitment> made, CommitmentApi.FollowThrough followThrough) {}
+
+  record CoupleCommitments(List<PartnerLedger> partners) {}
+
+  record RepairStep(String kind, UUID partnerId, String words, Instant at) {}
+
+  record Repair(UUID id, String category, int seriousness, String state, UUID hurtPartnerId, UUID responsiblePartnerId,
+                boolean hurtFeelsRepaired, boolean responsibleFeelsRepaired, Instant broughtToSessionAt, Instant openedAt, Instant closedAt,
+                List<RepairStep> steps) {}
+
+  record SafetyFlag(UUID id, Instant raisedAt, String state) {}
+
+  CoupleCommitments commitments(SignedIn person, UUID coupleId) {
+    return gateway.call(person, rest -> rest.get().uri("/api/checkins/couples/{id}/commitments", coupleId).retrieve()
+        .body(CoupleCommitments.class));
+  }
+
+  List<Repair> repairs(SignedIn person, UUID coupleId) {
+    return Arrays.asList(gateway.call(person, rest -> rest.get().uri("/api/checkins/couples/{id}/repairs", coupleId).retrieve()
+        .body(Repair[].class)));
+  }
+
+  /** The couple's safety flags, only to say in the session-prep summary whether any is still open. */
+  List<SafetyFlag> safetyFlags(SignedIn person, UUID coupleId) {
+    return Arrays.asList(gateway.call(person, rest -> rest.get().uri("/api/checkins/couples/{id}/safety-flags", coupleId).retrieve()
+        .body(SafetyFlag[].class)));
+  }
 
   record SessionNote(UUID id, String words, Instant writtenAt, boolean byMe) {}
 

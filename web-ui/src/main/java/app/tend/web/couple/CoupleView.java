@@ -1,8 +1,5 @@
 package app.tend.web.couple;
 
-import app.tend.web.checkin.TrustAct;
-import app.tend.web.couple.CoupleChart.Point;
-import app.tend.web.couple.CoupleChart.Series;
 import app.tend.web.couple.CoupleDetailApi.Checkin;
 import app.tend.web.couple.CoupleDetailApi.PartnerCheckins;
 import app.tend.web.layout.MainLayout;
@@ -12,6 +9,7 @@ import app.tend.web.platform.security.SignedIn;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
@@ -27,26 +25,28 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import com.vaadin.flow.server.streams.DownloadResponse;
 import jakarta.annotation.security.RolesAllowed;
+import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.ToIntFunction;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * One couple as their clinician sees it: both partners' trends for the four acts and "connected"
  * over 4 or 12 weeks, one chart per act with both partners on it; their CSI-4 scores against the
- * cut-off; appreciations written; private reflections only where that partner agreed; and the
- * clinician's own session notes. Every read is audited by checkin-service.
+ * cut-off; each partner's commitments and follow-through; every repair with every step;
+ * appreciations written; private reflections only where that partner agreed; the clinician's own
+ * session notes; and the session-prep PDF of the last two weeks. Every read is audited by the
+ * service that holds the data.
  */
 @Route(value = "couples/:coupleId", layout = MainLayout.class)
 @PageTitle("Couple · Tend")
@@ -54,16 +54,16 @@ import java.util.stream.IntStream;
 public class CoupleView extends VerticalLayout implements BeforeEnterObserver {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.UK);
-  // Each partner keeps one colour and one line style on every chart: solid for the first, dashed for the second.
-  private static final List<String> STYLES = List.of("partner-a", "partner-b");
 
   private final CoupleDetailApi api;
+  private final SessionPrep sessionPrep;
   private final RadioButtonGroup<Integer> weeks = new RadioButtonGroup<>("Period");
   private final Div content = new Div();
   private UUID coupleId;
 
-  CoupleView(CoupleDetailApi api) {
+  CoupleView(CoupleDetailApi api, SessionPrep sessionPrep) {
     this.api = api;
+    this.sessionPrep = sessionPrep;
     addClassName("couple-page");
     weeks.setItems(4, 12);
     weeks.setItemLabelGenerator(w -> "Last " + w + " weeks");
@@ -90,7 +90,7 @@ public class CoupleView extends VerticalLayout implements BeforeEnterObserver {
     Map<UUID, String> names = new HashMap<>();
     couple.partners().stream().filter(p -> p.partnerId() != null && !"LEFT".equals(p.state()))
         .forEach(p -> names.put(p.partnerId(), p.firstName()));
-    add(new H1(String.join(" & ", names.values().stream().sorted().toList())), weeks, content);
+    add(new H1(String.join(" & ", names.values().stream().sorted().toList())), prepDownload(person), weeks, content);
     ZoneId zone = couple.partners().stream().map(CoupleDetailApi.Person::timeZone).filter(z -> z != null).findFirst()
         .map(ZoneId::of).orElse(ZoneId.of("UTC"));
     LocalDate to = LocalDate.now(zone);
@@ -100,6 +100,8 @@ public class CoupleView extends VerticalLayout implements BeforeEnterObserver {
           .sorted(java.util.Comparator.comparing(PartnerCheckins::partnerId)).toList();
       showTrends(checkins, names, from, to);
       showScores(api.scores(person, coupleId), names);
+      showCommitments(api.commitments(person, coupleId), names);
+      showRepairs(api.repairs(person, coupleId), names, zone);
       showAppreciations(checkins, names);
       showReflections(checkins, names);
       showNotes(person, zone);
@@ -108,78 +110,96 @@ public class CoupleView extends VerticalLayout implements BeforeEnterObserver {
     }
   }
 
+  /** The session-prep PDF of the last two weeks, made when the link is followed. */
+  private Anchor prepDownload(SignedIn person) {
+    UUID couple = coupleId;
+    var link = new Anchor(DownloadHandler.fromInputStream(download -> {
+      var summary = sessionPrep.read(person, couple);
+      if (summary == null) {
+        return DownloadResponse.error(404);
+      }
+      byte[] pdf = SessionPrep.pdf(summary);
+      String names = summary.coupleName().replace(" & ", "-").replaceAll("[^A-Za-z0-9-]", "");
+      return new DownloadResponse(new ByteArrayInputStream(pdf), "session-prep-" + names + "-" + summary.to() + ".pdf", "application/pdf",
+          pdf.length);
+    }), "Session-prep summary (PDF, last two weeks)");
+    link.addClassName("prep-download");
+    return link;
+  }
+
   private void showTrends(List<PartnerCheckins> checkins, Map<UUID, String> names, LocalDate from, LocalDate to) {
     content.add(new H2("How each day went"));
     content.add(legend(checkins.stream().map(PartnerCheckins::partnerId).toList(), names));
-    List<String> answers = IntStream.rangeClosed(0, 4).mapToObj(TrustAct::answer).toList();
-    for (TrustAct act : TrustAct.values()) {
-      chart(act.displayName(), checkins, names, from, to, 0, 4, answers, valueOf(act));
+    for (var chart : CoupleCharts.trends(checkins, names, from, to)) {
+      var box = new Div(new H3(chart.title()), new Svg(CoupleChart.svg(chart)));
+      box.addClassName("chart-box");
+      content.add(box);
     }
-    chart("Connected", checkins, names, from, to, 1, 5, IntStream.rangeClosed(1, 5).mapToObj(TrustAct::connected).toList(), Checkin::connected);
-  }
-
-  private static ToIntFunction<Checkin> valueOf(TrustAct act) {
-    return switch (act) {
-      case FOLLOW_THROUGH -> Checkin::followThrough;
-      case EMPATHIC_LISTENING -> Checkin::empathicListening;
-      case HONESTY -> Checkin::honesty;
-      case MATTERING -> Checkin::mattering;
-    };
-  }
-
-  private void chart(String title, List<PartnerCheckins> checkins, Map<UUID, String> names, LocalDate from, LocalDate to, int min, int max,
-      List<String> labels, ToIntFunction<Checkin> value) {
-    List<Series> series = new ArrayList<>();
-    List<String> said = new ArrayList<>();
-    for (int i = 0; i < checkins.size(); i++) {
-      var partner = checkins.get(i);
-      var points = partner.checkins().stream().map(c -> new Point(c.day(), value.applyAsInt(c))).toList();
-      String name = names.getOrDefault(partner.partnerId(), "A partner");
-      series.add(new Series(name, STYLES.get(i % STYLES.size()), points));
-      said.add(name + ": " + (points.isEmpty() ? "no check-ins" : points.size() + " check-ins, average "
-          + String.format(Locale.UK, "%.1f", points.stream().mapToDouble(Point::value).average().orElse(0)) + ", latest "
-          + labels.get((int) points.getLast().value() - min).toLowerCase(Locale.UK)));
-    }
-    String description = title + ", " + DAY.format(from) + " to " + DAY.format(to) + ". " + String.join(". ", said) + ".";
-    var box = new Div(new H3(title), new Svg(CoupleChart.svg(title, description, from, to, min, max, labels, series, null)));
-    box.addClassName("chart-box");
-    content.add(box);
   }
 
   private void showScores(CoupleDetailApi.CoupleScores scores, Map<UUID, String> names) {
     content.add(new H2(scores.title()));
-    var partners = scores.partners().stream().sorted(java.util.Comparator.comparing(CoupleDetailApi.PartnerScores::partnerId)).toList();
-    if (partners.stream().allMatch(p -> p.scores().isEmpty())) {
+    var chart = CoupleCharts.scores(scores, names);
+    if (chart == null) {
       content.add(new Paragraph("Neither partner has answered it yet."));
       return;
     }
-    List<Series> series = new ArrayList<>();
-    List<String> said = new ArrayList<>();
-    LocalDate first = null;
-    LocalDate last = null;
-    for (int i = 0; i < partners.size(); i++) {
-      var partner = partners.get(i);
-      String name = names.getOrDefault(partner.partnerId(), "A partner");
-      series.add(new Series(name, STYLES.get(i % STYLES.size()), partner.scores().stream().map(s -> new Point(s.day(), s.score())).toList()));
-      said.add(name + ": " + (partner.scores().isEmpty() ? "not answered" : partner.scores().stream()
-          .map(s -> DAY.format(s.day()) + " " + String.format(Locale.UK, "%.0f", s.score()) + (s.belowCutOff() ? " (below the cut-off)" : ""))
-          .collect(Collectors.joining(", "))));
-      for (var score : partner.scores()) {
-        first = first == null || score.day().isBefore(first) ? score.day() : first;
-        last = last == null || score.day().isAfter(last) ? score.day() : last;
-      }
-    }
-    var reference = scores.cutOff() == null ? null
-        : new CoupleChart.Reference(scores.cutOff(), "cut-off " + String.format(Locale.UK, "%.1f", scores.cutOff()));
-    String description = scores.title() + " scores from " + String.format(Locale.UK, "%.0f", scores.min()) + " to "
-        + String.format(Locale.UK, "%.0f", scores.max()) + (scores.cutOff() == null ? "" : "; below " + scores.cutOff() + " matters clinically")
-        + ". " + String.join(". ", said) + ".";
-    LocalDate from = first.minusDays(7);
-    LocalDate to = last.plusDays(7);
-    content.add(legend(partners.stream().map(CoupleDetailApi.PartnerScores::partnerId).toList(), names));
-    var box = new Div(new Svg(CoupleChart.svg(scores.title(), description, from, to, scores.min(), scores.max(), List.of(), series, reference)));
+    content.add(legend(scores.partners().stream().map(CoupleDetailApi.PartnerScores::partnerId).sorted().toList(), names));
+    var box = new Div(new Svg(CoupleChart.svg(chart)));
     box.addClassName("chart-box");
     content.add(box);
+  }
+
+  /** Each partner's commitments to the other, how each went over four weeks, and how the other saw it. */
+  private void showCommitments(CoupleDetailApi.CoupleCommitments commitments, Map<UUID, String> names) {
+    content.add(new H2("Commitments"));
+    for (var ledger : commitments.partners()) {
+      String name = names.getOrDefault(ledger.partnerId(), "A partner");
+      String other = names.entrySet().stream().filter(e -> !e.getKey().equals(ledger.partnerId())).map(Map.Entry::getValue)
+          .findFirst().orElse("their partner");
+      content.add(new H3(name + "'s commitments to " + other));
+      content.add(new Paragraph(CoupleWords.followThrough(ledger.followThrough())));
+      if (ledger.made().isEmpty()) {
+        continue;
+      }
+      var list = new UnorderedList();
+      list.addClassName("ledger");
+      for (var commitment : ledger.made()) {
+        var words = new Span(commitment.words());
+        words.addClassName("ledger-words");
+        var when = new Span(commitment.withdrawn() ? "Withdrawn" : commitment.schedule().describe());
+        when.addClassName("quiet");
+        list.add(new ListItem(words, when, new Span(CoupleWords.occurrences(commitment.occurrences(), other))));
+      }
+      content.add(list);
+    }
+  }
+
+  /** Every repair with every step, open ones first, in the words the partners used. */
+  private void showRepairs(List<CoupleDetailApi.Repair> repairs, Map<UUID, String> names, ZoneId zone) {
+    content.add(new H2("Repairs"));
+    if (repairs.isEmpty()) {
+      content.add(new Paragraph("No repair has been opened."));
+      return;
+    }
+    DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(Locale.UK);
+    for (var repair : repairs) {
+      content.add(new H3(CoupleWords.repairHeading(repair, names)));
+      var steps = new UnorderedList();
+      steps.addClassName("repair-timeline");
+      for (var step : repair.steps()) {
+        var at = new Span(when.format(step.at().atZone(zone)));
+        at.addClassName("quiet");
+        var item = new ListItem(at, new Span(CoupleWords.step(step, names)));
+        if (step.words() != null) {
+          var said = new Paragraph("“" + step.words() + "”");
+          said.addClassName("repair-words");
+          item.add(said);
+        }
+        steps.add(item);
+      }
+      content.add(steps);
+    }
   }
 
   private void showAppreciations(List<PartnerCheckins> checkins, Map<UUID, String> names) {
@@ -254,7 +274,7 @@ public class CoupleView extends VerticalLayout implements BeforeEnterObserver {
     legend.addClassName("chart-legend");
     for (int i = 0; i < partners.size(); i++) {
       var key = new Span(names.getOrDefault(partners.get(i), "A partner") + (i % 2 == 0 ? " — solid line" : " — dashed line"));
-      key.addClassName(STYLES.get(i % STYLES.size()));
+      key.addClassName(CoupleCharts.STYLES.get(i % CoupleCharts.STYLES.size()));
       legend.add(key);
     }
     return legend;

@@ -6,7 +6,9 @@ import app.tend.web.commitment.CommitmentsView;
 import app.tend.web.measure.MeasureView;
 import app.tend.web.repair.RepairsView;
 import app.tend.web.checkin.TodayView;
+import app.tend.web.clinic.AuditLogView;
 import app.tend.web.clinic.ClinicSettingsView;
+import app.tend.web.clinic.OutcomesView;
 import app.tend.web.clinic.CliniciansView;
 import app.tend.web.clinic.ClinicsView;
 import app.tend.web.email.DeliveryLogView;
@@ -102,6 +104,8 @@ public class MainLayout extends AppLayout {
       if (person.has(SignedIn.CLINIC_ADMIN)) {
         nav.addItem(new SideNavItem("Clinicians", CliniciansView.class, VaadinIcon.DOCTOR.create()));
         nav.addItem(new SideNavItem("Clinic settings", ClinicSettingsView.class, VaadinIcon.COG_O.create()));
+        nav.addItem(new SideNavItem("Outcomes", OutcomesView.class, VaadinIcon.CHART.create()));
+        nav.addItem(new SideNavItem("Audit log", AuditLogView.class, VaadinIcon.RECORDS.create()));
       }
       nav.addItem(new SideNavItem("Notifications", NotificationsView.class, VaadinIcon.BELL_O.create()));
     });

@@ -31,16 +31,19 @@ public class AuditLog {
       var insert = database
           .sql(
               """
-              insert into audit_event (clinic_id, actor_id, actor_roles, action, couple_id, request_id)
-              select :clinicId, :actorId, :roles, :action, couple_id, :requestId from unnest(:coupleIds) as couple_id
+              insert into audit_event (clinic_id, actor_id, actor_roles, action, couple_id, request_id, client_address)
+              select :clinicId, :actorId, :roles, :action, couple_id, :requestId, :clientAddress from unnest(:coupleIds) as couple_id
               """)
           .bind("clinicId", caller.clinicId().orElseThrow())
           .bind("actorId", caller.subject())
-          .bind("roles", String.join(",", new TreeSet<>(caller.roles()).stream().filter(r -> !r.startsWith("default-")).toList()))
+          .bind("roles", String.join(",", new TreeSet<>(caller.roles()).stream().filter(Caller.TEND_ROLES::contains).toList()))
           .bind("action", action)
           .bind("coupleIds", coupleIds.toArray(UUID[]::new));
       String requestId = RequestIds.of(context);
-      return (requestId == null ? insert.bindNull("requestId", String.class) : insert.bind("requestId", requestId)).then();
+      String clientAddress = RequestIds.clientAddressOf(context);
+      insert = requestId == null ? insert.bindNull("requestId", String.class) : insert.bind("requestId", requestId);
+      insert = clientAddress == null ? insert.bindNull("clientAddress", String.class) : insert.bind("clientAddress", clientAddress);
+      return insert.then();
     });
   }
 }

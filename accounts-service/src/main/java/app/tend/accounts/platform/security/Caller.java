@@ -24,6 +24,8 @@ public record Caller(UUID subject, Optional<UUID> clinicId, Set<String> roles) {
   public static final String CLINICIAN = "clinician";
   public static final String CLINIC_ADMIN = "clinic-admin";
   public static final String PLATFORM_ADMIN = "platform-admin";
+  /** Tend's own roles; Keycloak adds others (offline_access…) that mean nothing here. */
+  public static final Set<String> TEND_ROLES = Set.of(PARTNER, CLINICIAN, CLINIC_ADMIN, PLATFORM_ADMIN);
 
   public static Caller of(Jwt jwt) {
     return new Caller(

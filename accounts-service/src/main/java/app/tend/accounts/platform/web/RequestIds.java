@@ -24,7 +24,10 @@ import reactor.util.context.ContextView;
 public class RequestIds implements WebFilter {
 
   public static final String KEY = "requestId";
+  /** Where the request came from, as the gateway says; only for the audit log, so never logged or echoed. */
+  public static final String CLIENT_ADDRESS_KEY = "clientAddress";
   private static final Pattern ACCEPTABLE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+  private static final Pattern ADDRESS = Pattern.compile("[0-9A-Fa-f.:\\[\\]% via]{1,200}|unknown");
 
   static {
     ContextRegistry.getInstance()
@@ -37,7 +40,17 @@ public class RequestIds implements WebFilter {
     // A header from outside is only trusted when it looks like an id: it ends up in logs.
     String requestId = given != null && ACCEPTABLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
     exchange.getResponse().getHeaders().set(TendHeaders.REQUEST_ID, requestId);
-    return chain.filter(exchange).contextWrite(context -> context.put(KEY, requestId));
+    String address = exchange.getRequest().getHeaders().getFirst(TendHeaders.CLIENT_ADDRESS);
+    boolean addressAcceptable = address != null && ADDRESS.matcher(address).matches();
+    return chain.filter(exchange).contextWrite(context -> {
+      var withId = context.put(KEY, requestId);
+      return addressAcceptable ? withId.put(CLIENT_ADDRESS_KEY, address) : withId;
+    });
+  }
+
+  /** Where the request in {@code context} came from, or null when the gateway did not say. */
+  public static String clientAddressOf(ContextView context) {
+    return context.getOrDefault(CLIENT_ADDRESS_KEY, null);
   }
 
   /** The request id in {@code context}, or null outside a request. */

@@ -24,6 +24,17 @@ public record SignedIn(Authentication authentication) {
         .map(SignedIn::new);
   }
 
+  /** Their login's id, as the services know them. */
+  public java.util.UUID id() {
+    return java.util.UUID.fromString(((OidcUser) authentication.getPrincipal()).getSubject());
+  }
+
+  /** Their name as their login has it, e.g. "Noor Haddad". */
+  public String name() {
+    var user = (OidcUser) authentication.getPrincipal();
+    return user.getFullName() != null ? user.getFullName() : user.getGivenName() + " " + user.getFamilyName();
+  }
+
   public boolean has(String role) {
     return authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role));
   }
