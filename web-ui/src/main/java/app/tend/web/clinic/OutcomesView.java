@@ -130,8 +130,9 @@ public class OutcomesView extends VerticalLayout {
     if (engagement == null) {
       return null;
     }
-    return engagement.subList(Math.max(0, engagement.size() - weeks), engagement.size()).stream()
-        .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).average().stream().boxed().findFirst().orElse(null);
+    var mean = engagement.subList(Math.max(0, engagement.size() - weeks), engagement.size()).stream()
+        .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).average();
+    return mean.isPresent() ? mean.getAsDouble() : null;
   }
 
   private static Div tile(String title, String figure, String help) {
