@@ -119,6 +119,11 @@ class PracticeInBrowserE2EIT {
     waitUpTo(sam, 30).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".safety-flag"),
         "Safety concern acknowledged, not resolved"));
 
+    // Narrowed to the couples needing attention, Riley and Sam are still there.
+    tap(sam, sam.findElement(By.xpath("//vaadin-checkbox[.//label[normalize-space()='Only couples needing attention']]")));
+    waitUpTo(sam, 30).until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//vaadin-button[normalize-space()='Open' and contains(@aria-label, 'Riley')]")));
+
     // From the caseload to the couple's page: both partners on one chart per act, and the CSI-4 against its cut-off.
     tap(sam, sam.findElement(By.xpath("//vaadin-button[normalize-space()='Open' and contains(@aria-label, 'Riley')]")));
     heading(sam, "Riley & Sam");

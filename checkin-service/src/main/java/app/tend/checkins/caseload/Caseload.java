@@ -82,23 +82,26 @@ public class Caseload {
         .sql(
             """
             with p as (
-              select p.partner_id, p.couple_id, (now() at time zone p.time_zone)::date as today
+              select p.partner_id, p.couple_id, (now() at time zone p.time_zone)::date as today,
+                     (p.joined_at at time zone p.time_zone)::date as joined_on
               from couple c join partner p on p.couple_id = c.couple_id where %s)
-            select p.partner_id, p.couple_id, p.today,
+            select p.partner_id, p.couple_id, p.today, p.joined_on,
                    (select max(local_date) from checkin where partner_id = p.partner_id) as last_on %s
             from p left join checkin k on k.partner_id = p.partner_id and k.local_date > p.today - 14 and k.local_date <= p.today
-            group by p.partner_id, p.couple_id, p.today
+            group by p.partner_id, p.couple_id, p.today, p.joined_on
             """.formatted(MINE, averages))
         .bind("clinic", clinicId).bind("clinician", clinicianId)
         .map(row -> {
           LocalDate today = row.get("today", LocalDate.class);
           LocalDate last = row.get("last_on", LocalDate.class);
+          // Before a first check-in, the days count from joining: a partner who never started is away too.
+          LocalDate since = last != null ? last : row.get("joined_on", LocalDate.class);
           Map<String, Direction> directions = new LinkedHashMap<>();
           for (String act : ACTS) {
             directions.put(act.toUpperCase(), direction(decimal(row, act + "_now"), decimal(row, act + "_before")));
           }
           return new Glance(row.get("couple_id", UUID.class), new PartnerGlance(row.get("partner_id", UUID.class), last,
-              last == null ? null : (int) ChronoUnit.DAYS.between(last, today), directions));
+              since == null ? null : (int) ChronoUnit.DAYS.between(since, today), directions));
         })
         .all()
         .collectList();

@@ -33,7 +33,8 @@ public record CaseloadCouple(UUID coupleId, List<Attention> attention, List<Part
 
   /**
    * @param lastCheckinOn their last check-in's local date, or null before the first
-   * @param daysWithoutCheckin days since then in their own time zone, or null before the first
+   * @param daysWithoutCheckin days since then in their own time zone; before the first, days since they joined (null
+   *     when that is not known either)
    * @param directions one per act: FOLLOW_THROUGH, EMPATHIC_LISTENING, HONESTY, MATTERING
    */
   public record PartnerGlance(UUID partnerId, LocalDate lastCheckinOn, Integer daysWithoutCheckin, Map<String, Direction> directions) {}

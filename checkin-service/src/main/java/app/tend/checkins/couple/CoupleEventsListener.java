@@ -11,6 +11,7 @@ import app.tend.contracts.accounts.ConsentChanged;
 import app.tend.contracts.accounts.PartnerErased;
 import app.tend.contracts.accounts.PartnerJoined;
 import app.tend.contracts.accounts.PreferencesChanged;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,7 +49,7 @@ class CoupleEventsListener {
     } else if (PartnerJoined.class.getSimpleName().equals(envelope.eventType())) {
       var joined = codec.payload(envelope, PartnerJoined.class);
       ZoneId.of(joined.timeZone()); // refuses an unknown zone before writing
-      projection = joined(joined);
+      projection = joined(joined, envelope.occurredAt());
     } else if (PreferencesChanged.class.getSimpleName().equals(envelope.eventType())) {
       var changed = codec.payload(envelope, PreferencesChanged.class);
       ZoneId.of(changed.timeZone());
@@ -103,15 +104,17 @@ class CoupleEventsListener {
         .flatMap(rows -> rows == 1 ? Mono.<Void>empty() : Mono.error(new IllegalStateException("a change for a partner not known here")));
   }
 
-  private Mono<Void> joined(PartnerJoined joined) {
+  private Mono<Void> joined(PartnerJoined joined, Instant at) {
     return database
         .sql(
             """
-            insert into partner (partner_id, couple_id, clinic_id, time_zone, reflections_visible_to_clinician)
-            values (:partnerId, :coupleId, :clinicId, :timeZone, :reflections)
+            insert into partner (partner_id, couple_id, clinic_id, time_zone, reflections_visible_to_clinician, joined_at)
+            values (:partnerId, :coupleId, :clinicId, :timeZone, :reflections, :joinedAt)
             on conflict (partner_id) do update
-              set time_zone = excluded.time_zone, reflections_visible_to_clinician = excluded.reflections_visible_to_clinician
+              set time_zone = excluded.time_zone, reflections_visible_to_clinician = excluded.reflections_visible_to_clinician,
+                  joined_at = coalesce(partner.joined_at, excluded.joined_at)
             """)
+        .bind("joinedAt", at.atOffset(java.time.ZoneOffset.UTC))
         .bind("partnerId", joined.partnerId())
         .bind("coupleId", joined.coupleId())
         .bind("clinicId", joined.clinicId())

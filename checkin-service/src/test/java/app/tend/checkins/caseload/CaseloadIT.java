@@ -92,9 +92,10 @@ class CaseloadIT {
     var brought = couple(clinician);
     var olderSafety = couple(clinician);
     var newerSafety = couple(clinician);
+    var neverStarted = couple(clinician);
     var someoneElses = couple(otherClinician);
     await().atMost(Duration.ofSeconds(60)).until(() -> database.sql("select count(*) from partner where clinic_id = :c").bind("c", clinicId)
-        .map(row -> row.get(0, Long.class)).one().block() == 18);
+        .map(row -> row.get(0, Long.class)).one().block() == 20);
 
     // Everyone checked in today, except one partner of "away", last seen 6 days ago (the default alert is 4).
     for (var couple : List.of(calm, dropping, belowCutOff, recovered, brought, olderSafety, newerSafety, someoneElses)) {
@@ -103,6 +104,9 @@ class CaseloadIT {
     }
     checkin(away, away.first(), 0, 3, 3);
     checkin(away, away.second(), 6, 3, 3);
+    // One partner of "neverStarted" joined 5 days ago and has not checked in once.
+    checkin(neverStarted, neverStarted.first(), 0, 3, 3);
+    sql("update partner set joined_at = now() - interval '5 days' where partner_id = :v0", neverStarted.second());
     // Calm's first partner follows through more this week than last; their other acts hold steady.
     for (int day = 1; day < 7; day++) {
       checkin(calm, calm.first(), day, 3, 3);
@@ -149,13 +153,19 @@ class CaseloadIT {
     var quiet = new ArrayList<>(List.of(calm.coupleId(), recovered.coupleId()));
     quiet.sort(null);
     assertThat(caseload).extracting(CaseloadCouple::coupleId).containsExactly(newerSafety.coupleId(), olderSafety.coupleId(),
-        brought.coupleId(), belowCutOff.coupleId(), dropping.coupleId(), away.coupleId(), quiet.get(0), quiet.get(1));
+        brought.coupleId(), belowCutOff.coupleId(), dropping.coupleId(), neverStarted.coupleId(), away.coupleId(), quiet.get(0),
+        quiet.get(1));
     assertThat(byCouple(caseload, away).attention()).singleElement().satisfies(attention -> {
       assertThat(attention.reason()).isEqualTo(CaseloadCouple.Reason.DAYS_WITHOUT_CHECKIN);
       assertThat(attention.count()).isEqualTo(1);
     });
     assertThat(byCouple(caseload, away).partners()).filteredOn(p -> p.partnerId().equals(away.second()))
         .singleElement().satisfies(p -> assertThat(p.daysWithoutCheckin()).isEqualTo(6));
+    assertThat(byCouple(caseload, neverStarted).partners()).filteredOn(p -> p.partnerId().equals(neverStarted.second()))
+        .singleElement().satisfies(p -> {
+          assertThat(p.lastCheckinOn()).isNull();
+          assertThat(p.daysWithoutCheckin()).isEqualTo(5);
+        });
     assertThat(byCouple(caseload, newerSafety).attention()).extracting(CaseloadCouple.Attention::reason)
         .containsExactly(CaseloadCouple.Reason.SAFETY_CONCERN);
     assertThat(byCouple(caseload, calm).attention()).isEmpty();
@@ -168,7 +178,7 @@ class CaseloadIT {
 
     // Every couple listed is in the audit log as read by this clinician; someone else's couple is not listed.
     assertThat(database.sql("select count(distinct couple_id) from audit_event where actor_id = :a and action = 'caseload'")
-        .bind("a", clinician).map(row -> row.get(0, Long.class)).one().block()).isEqualTo(8);
+        .bind("a", clinician).map(row -> row.get(0, Long.class)).one().block()).isEqualTo(9);
     assertThat(caseload).extracting(CaseloadCouple::coupleId).doesNotContain(someoneElses.coupleId());
 
     // Partners and clinic admins have no caseload; nor does anyone without signing in.

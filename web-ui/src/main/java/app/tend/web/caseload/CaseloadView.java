@@ -12,6 +12,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -61,6 +62,8 @@ public class CaseloadView extends VerticalLayout {
   private final Map<UUID, CoupleApi.Clinician> clinicians = new HashMap<>();
   private final Map<UUID, CoupleApi.CaseloadCouple> caseload = new HashMap<>();
   private final TextField search = new TextField();
+  // A clinician can narrow the list to the couples the caseload asks attention for.
+  private final Checkbox needingAttention = new Checkbox("Only couples needing attention");
   private List<Row> rows = List.of();
   private final Grid.Column<Row> clinicianColumn;
   private final Grid.Column<Row> emailColumn;
@@ -101,7 +104,12 @@ public class CaseloadView extends VerticalLayout {
     search.setClearButtonVisible(true);
     search.setValueChangeMode(ValueChangeMode.EAGER);
     search.addValueChangeListener(change -> showRows());
-    add(heading, message, status, search, grid);
+    needingAttention.addValueChangeListener(change -> showRows());
+    needingAttention.setVisible(false);
+    var filters = new HorizontalLayout(search, needingAttention);
+    filters.setAlignItems(Alignment.BASELINE);
+    filters.getStyle().set("flex-wrap", "wrap");
+    add(heading, message, status, filters, grid);
   }
 
   /** State in words and an icon, never colour alone. */
@@ -192,7 +200,14 @@ public class CaseloadView extends VerticalLayout {
       return "";
     }
     Integer days = glance.daysWithoutCheckin();
-    return days == null ? "Not yet" : days == 0 ? "Today" : days == 1 ? "Yesterday" : days + " days ago";
+    if (glance.lastCheckinOn() == null) {
+      return days == null ? "Not yet" : "Not yet; joined " + ago(days);
+    }
+    return days == 0 ? "Today" : days == 1 ? "Yesterday" : ago(days);
+  }
+
+  private static String ago(int days) {
+    return days == 0 ? "today" : days == 1 ? "yesterday" : days + " days ago";
   }
 
   private static final Map<String, String> ACTS = Map.of("FOLLOW_THROUGH", "Follow-through", "EMPATHIC_LISTENING", "Listening",
@@ -323,11 +338,18 @@ public class CaseloadView extends VerticalLayout {
     }).open();
   }
 
-  /** The rows whose couple has a partner matching the search, whole couples together. */
+  /**
+   * The rows whose couple has a partner matching the search (and, when asked, needs attention),
+   * whole couples together.
+   */
   private void showRows() {
     String wanted = search.getValue().strip().toLowerCase(Locale.ROOT);
-    grid.setItems(rows.stream().filter(row -> wanted.isEmpty() || row.couple().partners().stream().anyMatch(p ->
-        (p.firstName() + " " + p.lastName()).toLowerCase(Locale.ROOT).contains(wanted))).toList());
+    boolean attentionOnly = needingAttention.getValue();
+    grid.setItems(rows.stream()
+        .filter(row -> wanted.isEmpty() || row.couple().partners().stream().anyMatch(p ->
+            (p.firstName() + " " + p.lastName()).toLowerCase(Locale.ROOT).contains(wanted)))
+        .filter(row -> !attentionOnly || caseload.containsKey(row.couple().id()) && !caseload.get(row.couple().id()).attention().isEmpty())
+        .toList());
     grid.recalculateColumnWidths();
   }
 
@@ -352,6 +374,7 @@ public class CaseloadView extends VerticalLayout {
       // A clinician's row has the practice at a glance instead of the address, which the admin manages.
       emailColumn.setVisible(!person.has(SignedIn.CLINICIAN));
       practiceColumns.forEach(column -> column.setVisible(person.has(SignedIn.CLINICIAN)));
+      needingAttention.setVisible(person.has(SignedIn.CLINICIAN));
       if (person.has(SignedIn.CLINICIAN)) {
         var attentionFirst = couples.caseload(person);
         for (int i = 0; i < attentionFirst.size(); i++) {
