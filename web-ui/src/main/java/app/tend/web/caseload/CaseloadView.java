@@ -107,7 +107,7 @@ public class CaseloadView extends VerticalLayout {
     needingAttention.addValueChangeListener(change -> showRows());
     needingAttention.setVisible(false);
     var filters = new HorizontalLayout(search, needingAttention);
-    filters.setAlignItems(Alignment.BASELINE);
+    filters.setAlignItems(Alignment.END);
     filters.getStyle().set("flex-wrap", "wrap");
     add(heading, message, status, filters, grid);
   }
