@@ -1,6 +1,9 @@
 package app.tend.gateway.security;
 
 import app.tend.gateway.routing.Problems;
+import app.tend.contracts.TendHeaders;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -8,6 +11,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 
 /**
  * The gateway validates every token before routing (signature, issuer, expiry, audience), so a
@@ -18,8 +25,15 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 class SecurityConfiguration {
 
   @Bean
-  SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, Problems problems) {
+  SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, Problems problems, EdgeSettings edge) {
     return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+        .cors(cors -> cors.configurationSource(corsFrom(edge)))
+        // An API answers data, never pages: nothing in it may be framed, sniffed, cached or refer onwards.
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))
+            .hsts(hsts -> hsts.maxAge(Duration.ofDays(365)).includeSubdomains(true))
+            .permissionsPolicy(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()")))
         .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
         .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
         .logout(ServerHttpSecurity.LogoutSpec::disable)
@@ -48,5 +62,20 @@ class SecurityConfiguration {
                         (exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED, "Sign-in needed",
                             "Your sign-in is missing or has expired. Please sign in again.")))
         .build();
+  }
+
+  /** Cross-origin calls only from the configured origins; with none configured, none at all. */
+  private static CorsConfigurationSource corsFrom(EdgeSettings edge) {
+    var source = new UrlBasedCorsConfigurationSource();
+    if (!edge.allowedOrigins().isEmpty()) {
+      var cors = new CorsConfiguration();
+      cors.setAllowedOrigins(edge.allowedOrigins());
+      cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE"));
+      cors.setAllowedHeaders(List.of("Authorization", "Content-Type", TendHeaders.REQUEST_ID));
+      cors.setExposedHeaders(List.of(TendHeaders.REQUEST_ID, "Retry-After"));
+      cors.setMaxAge(Duration.ofHours(1));
+      source.registerCorsConfiguration("/api/**", cors);
+    }
+    return source;
   }
 }

@@ -33,6 +33,8 @@ class GatewayIT {
     registry.add("ACCOUNTS_URL", () -> "http://127.0.0.1:" + NOBODY_LISTENS);
     registry.add("tend.rate-limit.burst", () -> 5);
     registry.add("tend.rate-limit.requests-per-second", () -> 0.2);
+    registry.add("tend.edge.allowed-origins", () -> "https://partner-app.example.org");
+    registry.add("tend.edge.max-request-size", () -> "64KB");
   }
 
   @Autowired WebTestClient web;
@@ -93,5 +95,47 @@ class GatewayIT {
   void theApiDescriptionsAreReachableWithoutSigningIn() {
     // The services are down here, so the route answers 503 — but it is routed, not refused.
     web.get().uri("/api/checkins/openapi").exchange().expectStatus().isEqualTo(503);
+  }
+
+  @Test
+  void everyAnswerCarriesTheSecurityHeadersRefusalsAndRoutedOnesAlike() {
+    String token = newPartnerToken();
+    for (var response : List.of(
+        web.get().uri("/api/checkins/today").exchange(),
+        web.get().uri("/api/checkins/openapi").exchange(),
+        web.get().uri("/api/notifications").headers(h -> h.setBearerAuth(token)).exchange())) {
+      response.expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+          .expectHeader().valueEquals("X-Frame-Options", "DENY")
+          .expectHeader().valueEquals("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
+          .expectHeader().valueEquals("Referrer-Policy", "no-referrer")
+          .expectHeader().exists(TendHeaders.REQUEST_ID);
+    }
+  }
+
+  @Test
+  void browsersMayCallOnlyFromTheConfiguredOrigins() {
+    web.options().uri("/api/checkins/today").header("Origin", "https://partner-app.example.org")
+        .header("Access-Control-Request-Method", "PUT").header("Access-Control-Request-Headers", "authorization,content-type").exchange()
+        .expectStatus().isOk()
+        .expectHeader().valueEquals("Access-Control-Allow-Origin", "https://partner-app.example.org");
+    web.options().uri("/api/checkins/today").header("Origin", "https://elsewhere.example.com")
+        .header("Access-Control-Request-Method", "PUT").exchange()
+        .expectStatus().isForbidden()
+        .expectHeader().doesNotExist("Access-Control-Allow-Origin");
+  }
+
+  @Test
+  void aTooLargeBodyIsRefusedBeforeItIsReadOrRouted() {
+    String token = newPartnerToken();
+    byte[] large = new byte[65 * 1024];
+    java.util.Arrays.fill(large, (byte) 'a');
+    web.put().uri("/api/checkins/today").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON).bodyValue(large)
+        .exchange()
+        .expectStatus().isEqualTo(413)
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("64 KB").contains("Nothing was changed"));
+    // Just under the limit it is routed (to a service that is down here: 503, not 413).
+    web.put().uri("/api/checkins/today").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+        .bodyValue(new byte[60 * 1024]).exchange().expectStatus().isEqualTo(503);
   }
 }
