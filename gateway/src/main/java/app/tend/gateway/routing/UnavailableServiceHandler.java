@@ -6,6 +6,7 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Answers every error that reaches the gateway itself as a problem document, at once: a service
- * that refuses connections is a 503, one that does not answer in time a 504, never a hang.
+ * that refuses connections, or whose route's circuit breaker is open, is a 503; one that does not
+ * answer in time a 504; never a hang.
  */
 @Component
 @Order(-2)
@@ -31,7 +33,9 @@ class UnavailableServiceHandler implements ErrorWebExceptionHandler {
 
   @Override
   public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+    // Refused connections, and a route whose circuit breaker is open after repeated failures.
     if (causedBy(error, ConnectException.class) || causedBy(error, ConnectTimeoutException.class)
+        || causedBy(error, ServiceUnavailableException.class)
         || error instanceof ResponseStatusException status && status.getStatusCode().value() == 503) {
       return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Not available right now",
           "This part of Tend is not answering right now. Nothing was changed. Please try again in a minute.");

@@ -6,7 +6,13 @@ import app.tend.contracts.TendHeaders;
 import app.tend.infra.servers.KeycloakAdmin;
 import app.tend.infra.servers.Ports;
 import app.tend.testkit.TestInfrastructure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,16 +31,41 @@ class GatewayIT {
 
   static final int NOBODY_LISTENS = Ports.free();
 
+  /** A service that takes connections and never answers: the kind a breaker is for. */
+  static final ServerSocket SILENT;
+
+  static {
+    try {
+      SILENT = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Thread.ofVirtual().start(() -> {
+      var held = new ArrayList<Socket>();
+      while (!SILENT.isClosed()) {
+        try {
+          held.add(SILENT.accept());
+        } catch (IOException closed) {
+          return;
+        }
+      }
+    });
+  }
+
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
     registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestInfrastructure.keycloak().issuer(KeycloakAdmin.REALM));
     registry.add("CHECKINS_URL", () -> "http://127.0.0.1:" + NOBODY_LISTENS);
-    registry.add("NOTIFICATIONS_URL", () -> "http://127.0.0.1:" + NOBODY_LISTENS);
+    registry.add("NOTIFICATIONS_URL", () -> "http://127.0.0.1:" + SILENT.getLocalPort());
     registry.add("ACCOUNTS_URL", () -> "http://127.0.0.1:" + NOBODY_LISTENS);
     registry.add("tend.rate-limit.burst", () -> 5);
     registry.add("tend.rate-limit.requests-per-second", () -> 0.2);
     registry.add("tend.edge.allowed-origins", () -> "https://partner-app.example.org");
     registry.add("tend.edge.max-request-size", () -> "64KB");
+    registry.add("TEND_BREAKER_WINDOW", () -> 3);
+    registry.add("TEND_BREAKER_MIN_CALLS", () -> 3);
+    registry.add("TEND_BREAKER_OPEN_FOR", () -> "5m");
+    registry.add("TEND_BREAKER_TIMEOUT", () -> "2s");
   }
 
   @Autowired WebTestClient web;
@@ -103,7 +134,7 @@ class GatewayIT {
     for (var response : List.of(
         web.get().uri("/api/checkins/today").exchange(),
         web.get().uri("/api/checkins/openapi").exchange(),
-        web.get().uri("/api/notifications").headers(h -> h.setBearerAuth(token)).exchange())) {
+        web.get().uri("/api/accounts/me").headers(h -> h.setBearerAuth(token)).exchange())) {
       response.expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
           .expectHeader().valueEquals("X-Frame-Options", "DENY")
           .expectHeader().valueEquals("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'")
@@ -137,5 +168,26 @@ class GatewayIT {
     // Just under the limit it is routed (to a service that is down here: 503, not 413).
     web.put().uri("/api/checkins/today").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
         .bodyValue(new byte[60 * 1024]).exchange().expectStatus().isEqualTo(503);
+  }
+
+  @Test
+  void aServiceThatStopsAnsweringIsCutOffAndAnsweredForAtOnce() {
+    // Each person has their own rate limit; these calls are one person's, so use a fresh one per call.
+    for (int i = 0; i < 3; i++) {
+      String token = newPartnerToken();
+      long started = System.nanoTime();
+      web.get().uri("/api/notifications").headers(h -> h.setBearerAuth(token)).exchange()
+          .expectStatus().isEqualTo(504)
+          .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
+      assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(10));
+    }
+    // Three failures in three calls: the breaker is open, and the next caller is not kept waiting.
+    String token = newPartnerToken();
+    long started = System.nanoTime();
+    web.get().uri("/api/notifications").headers(h -> h.setBearerAuth(token)).exchange()
+        .expectStatus().isEqualTo(503)
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("not answering right now"));
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
   }
 }
