@@ -18,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -121,11 +122,13 @@ class PracticeInBrowserE2EIT {
 
     // Narrowed to the couples needing attention, Riley and Sam are still there.
     tap(sam, sam.findElement(By.xpath("//vaadin-checkbox[.//label[normalize-space()='Only couples needing attention']]")));
-    waitUpTo(sam, 30).until(ExpectedConditions.presenceOfElementLocated(
-        By.xpath("//vaadin-button[normalize-space()='Open' and contains(@aria-label, 'Riley')]")));
 
     // From the caseload to the couple's page: both partners on one chart per act, and the CSI-4 against its cut-off.
-    tap(sam, sam.findElement(By.xpath("//vaadin-button[normalize-space()='Open' and contains(@aria-label, 'Riley')]")));
+    // The grid redraws its rows after the filter, so a button found a moment earlier may be gone: find it again.
+    waitUpTo(sam, 30).ignoring(StaleElementReferenceException.class).until(driver -> {
+      tap(driver, driver.findElement(By.xpath("//vaadin-button[normalize-space()='Open' and contains(@aria-label, 'Riley')]")));
+      return true;
+    });
     heading(sam, "Riley & Sam");
     waitUpTo(sam, 30).until(driver -> driver.findElements(By.cssSelector("svg.couple-chart")).size() >= 5);
     assertThat(sam.findElement(By.cssSelector("svg.couple-chart desc")).getAttribute("textContent")).contains("Riley").contains("Sam");
