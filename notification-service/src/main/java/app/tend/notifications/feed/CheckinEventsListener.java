@@ -5,6 +5,7 @@ import app.tend.contracts.Topics;
 import app.tend.contracts.checkin.CheckinRevised;
 import app.tend.contracts.checkin.CheckinSubmitted;
 import app.tend.contracts.notification.NotificationType;
+import app.tend.notifications.platform.messaging.CoupleNotYetKnownException;
 import app.tend.notifications.platform.messaging.ProcessedEvents;
 import app.tend.notifications.reminder.Reminders;
 import java.time.Instant;
@@ -91,14 +92,4 @@ class CheckinEventsListener {
     return java.util.Optional.empty();
   }
 
-
-  /**
-   * The couple's enrolment has not reached this service yet (it travels on another topic). Retried
-   * with back-off; if it never arrives the record goes to the dead-letter topic.
-   */
-  static final class CoupleNotYetKnownException extends IllegalStateException {
-    CoupleNotYetKnownException(UUID coupleId) {
-      super("couple " + coupleId + " is not known here yet");
-    }
-  }
 }

@@ -3,6 +3,7 @@ package app.tend.notifications.feed;
 import app.tend.contracts.EventCodec;
 import app.tend.contracts.Topics;
 import app.tend.contracts.checkin.SafetyConcernRaised;
+import app.tend.notifications.platform.messaging.CoupleNotYetKnownException;
 import app.tend.notifications.platform.messaging.ProcessedEvents;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -52,7 +53,7 @@ class SafetyEventsListener {
         .bind("clinicId", clinicId)
         .map(row -> row.get("clinician_id", UUID.class))
         .one()
-        .switchIfEmpty(Mono.error(new CheckinEventsListener.CoupleNotYetKnownException(raised.coupleId())))
+        .switchIfEmpty(Mono.error(new CoupleNotYetKnownException(raised.coupleId())))
         .flatMap(clinician -> feed.create(clinician, clinicId, NotificationKind.SAFETY_CONCERN, eventId))
         .then();
   }

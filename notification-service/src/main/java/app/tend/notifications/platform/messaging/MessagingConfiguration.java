@@ -5,6 +5,8 @@ import app.tend.contracts.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +25,12 @@ import org.springframework.util.backoff.ExponentialBackOff;
 class MessagingConfiguration {
 
   static final int PARTITIONS = 3;
+  /**
+   * How long a record waits for its couple's enrolment before the dead-letter topic: long enough
+   * for a lagging consumer to catch up, short enough that the records queued behind it on its
+   * partition are not held for long.
+   */
+  static final Duration AWAIT_COUPLE_FOR = Duration.ofMinutes(1);
 
   @Bean
   EventCodec eventCodec() {
@@ -60,9 +68,13 @@ class MessagingConfiguration {
   }
 
   @Bean
-  DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
-    Counter deadLettered =
-        Counter.builder("tend.events.dead_lettered").description("Records sent to a dead-letter topic").register(meters);
+  DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters, List<NewTopic> topics) {
+    // Each consumed topic has its dead-letter topic; its count starts at zero, so a dashboard shows
+    // a flat line rather than "no data" until the first poison message.
+    topics.stream()
+        .map(NewTopic::name)
+        .filter(name -> name.endsWith(Topics.deadLetter("")))
+        .forEach(name -> deadLettered(meters, name.substring(0, name.length() - Topics.deadLetter("").length())));
     var recoverer =
         new DeadLetterPublishingRecoverer(
             kafka, (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition() % PARTITIONS));
@@ -72,10 +84,33 @@ class MessagingConfiguration {
         new DefaultErrorHandler(
             (record, e) -> {
               recoverer.accept(record, e);
-              deadLettered.increment();
+              deadLettered(meters, record.topic()).increment();
             },
             backOff);
     handler.addNotRetryableExceptions(EventCodec.MalformedEventException.class);
+    // A couple's enrolment on another topic may be seconds behind (a busy consumer, a restart):
+    // waiting for it must outlast that, or a partner's notification or a safety alert would be
+    // dead-lettered for being early.
+    var awaitingCouple = new ExponentialBackOff(500, 2.0);
+    awaitingCouple.setMaxInterval(10_000);
+    awaitingCouple.setMaxElapsedTime(AWAIT_COUPLE_FOR.toMillis());
+    handler.setBackOffFunction((record, e) -> causedBy(e, CoupleNotYetKnownException.class) ? awaitingCouple : null);
     return handler;
+  }
+
+  private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Counter deadLettered(MeterRegistry meters, String topic) {
+    return Counter.builder("tend.events.dead_lettered")
+        .description("Records sent to a dead-letter topic, by the topic they came from")
+        .tag("topic", topic)
+        .register(meters);
   }
 }
