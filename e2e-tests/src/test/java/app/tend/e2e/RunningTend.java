@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The whole of Tend, once per test JVM: real servers from testkit (and its SMTP server), the five
@@ -32,7 +33,8 @@ final class RunningTend {
       var keycloak = TestInfrastructure.keycloak(webUi);
       Path root = Path.of(System.getProperty("tend.projectRoot", "..")).toAbsolutePath().normalize();
       stack = Stack.start(root, TestInfrastructure.workDirectory(), ports,
-          TestInfrastructure.postgres(), TestInfrastructure.kafka(), keycloak, TestInfrastructure.mail(), true);
+          TestInfrastructure.postgres(), TestInfrastructure.kafka(), keycloak, TestInfrastructure.mail(),
+          new Stack.Options(true, true));
       Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
       new DemoData(stack.gatewayUrl(), keycloakAdmin(), DemoData.inboxOf(TestInfrastructure.mail())).load();
     }
@@ -49,6 +51,12 @@ final class RunningTend {
 
   /** One JSON call through the gateway, as {@code token}'s holder (none when null). */
   static HttpResponse<String> send(String method, String path, String token, String body) throws Exception {
+    return send(method, path, token, body, Map.of());
+  }
+
+  /** One JSON call through the gateway, with {@code headers} besides the usual ones. */
+  static HttpResponse<String> send(String method, String path, String token, String body, Map<String, String> headers)
+      throws Exception {
     var request = HttpRequest.newBuilder(URI.create(stack().gatewayUrl() + path))
         .timeout(Duration.ofSeconds(30))
         .header("Content-Type", "application/json")
@@ -56,6 +64,7 @@ final class RunningTend {
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
+    headers.forEach(request::header);
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

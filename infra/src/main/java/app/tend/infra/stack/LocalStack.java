@@ -89,7 +89,7 @@ public final class LocalStack {
     keycloakAdmin.ensureRealm("http://localhost:8080", mail);
 
     say("Starting Tend's five apps (logs in " + root.relativize(logs) + "/) …");
-    var stack = Stack.start(root, home, Stack.Ports.local(), postgres, kafka, keycloak, mail, true);
+    var stack = Stack.start(root, home, Stack.Ports.local(), postgres, kafka, keycloak, mail, new Stack.Options(true, false));
     toClose.add(stack);
 
     var demo = new DemoData(stack.gatewayUrl(), keycloakAdmin, mailCatcher == null ? null : DemoData.inboxOf(mailCatcher));

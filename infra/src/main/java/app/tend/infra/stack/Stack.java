@@ -27,6 +27,14 @@ public final class Stack implements AutoCloseable {
     }
   }
 
+  /**
+   * How the apps run besides their ports and servers.
+   *
+   * @param historyImport whether checkin-service accepts imported history (the demo data uses it)
+   * @param jsonLogs whether the apps write their logs as JSON lines (ECS), as they do in containers
+   */
+  public record Options(boolean historyImport, boolean jsonLogs) {}
+
   private final Map<App, ChildProcess> running = new LinkedHashMap<>();
   private final Ports ports;
 
@@ -40,24 +48,25 @@ public final class Stack implements AutoCloseable {
    * to {@code workDirectory/logs}.
    */
   public static Stack start(Path projectRoot, Path workDirectory, Ports ports, PostgresEndpoint postgres, KafkaEndpoint kafka,
-      KeycloakEndpoint keycloak, MailEndpoint mail, boolean historyImport) {
+      KeycloakEndpoint keycloak, MailEndpoint mail, Options options) {
     for (String database : List.of("accounts", "checkins", "notifications")) {
       postgres.ensureDatabase(database);
     }
     String issuer = keycloak.issuer(KeycloakAdmin.REALM);
-    var common = Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "OIDC_ISSUER_URI", issuer);
+    var logs = options.jsonLogs() ? Map.of("TEND_LOG_FORMAT", "ecs") : Map.<String, String>of();
+    var common = merge(logs, Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "OIDC_ISSUER_URI", issuer));
     var accounts = new App("accounts-service", ports.accounts(), "256m", merge(common, database("ACCOUNTS", postgres, "accounts"),
         Map.of("KEYCLOAK_URL", keycloak.baseUrl(), "SMTP_HOST", mail.host(), "SMTP_PORT", Integer.toString(mail.smtpPort()),
             "TEND_WEB_URL", "http://localhost:" + ports.webUi())));
     var checkins = new App("checkin-service", ports.checkins(), "256m", merge(common, database("CHECKINS", postgres, "checkins"),
-        Map.of("TEND_HISTORY_IMPORT_ENABLED", Boolean.toString(historyImport))));
+        Map.of("TEND_HISTORY_IMPORT_ENABLED", Boolean.toString(options.historyImport()))));
     var notifications = new App("notification-service", ports.notifications(), "256m", merge(common, database("NOTIFICATIONS", postgres, "notifications"),
         Map.of("KEYCLOAK_URL", keycloak.baseUrl(), "SMTP_HOST", mail.host(), "SMTP_PORT", Integer.toString(mail.smtpPort()),
             "TEND_WEB_URL", "http://localhost:" + ports.webUi())));
-    var gateway = new App("gateway", ports.gateway(), "256m", Map.of("OIDC_ISSUER_URI", issuer,
-        "ACCOUNTS_URL", accounts.baseUrl(), "CHECKINS_URL", checkins.baseUrl(), "NOTIFICATIONS_URL", notifications.baseUrl()));
-    var webUi = new App("web-ui", ports.webUi(), "384m", Map.of("GATEWAY_URL", gateway.baseUrl(),
-        "KEYCLOAK_URL", keycloak.baseUrl(), "KEYCLOAK_PUBLIC_URL", keycloak.baseUrl()));
+    var gateway = new App("gateway", ports.gateway(), "256m", merge(logs, Map.of("OIDC_ISSUER_URI", issuer,
+        "ACCOUNTS_URL", accounts.baseUrl(), "CHECKINS_URL", checkins.baseUrl(), "NOTIFICATIONS_URL", notifications.baseUrl())));
+    var webUi = new App("web-ui", ports.webUi(), "384m", merge(logs, Map.of("GATEWAY_URL", gateway.baseUrl(),
+        "KEYCLOAK_URL", keycloak.baseUrl(), "KEYCLOAK_PUBLIC_URL", keycloak.baseUrl())));
     var stack = new Stack(ports);
     try {
       stack.startTogether(projectRoot, workDirectory, List.of(accounts, checkins, notifications));
@@ -91,6 +100,23 @@ public final class Stack implements AutoCloseable {
       merged.putAll(map);
     }
     return merged;
+  }
+
+  /** Where {@code module} (e.g. {@code notification-service}) listens, to reach its actuator. */
+  public String urlOf(String module) {
+    return app(module).baseUrl();
+  }
+
+  /** The log file of {@code module}. */
+  public Path logOf(String module) {
+    return running.get(app(module)).log();
+  }
+
+  private App app(String module) {
+    return running.keySet().stream()
+        .filter(app -> app.module().equals(module))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no app " + module));
   }
 
   public String gatewayUrl() {

@@ -5,6 +5,7 @@ import app.tend.contracts.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.context.annotation.Bean;
@@ -70,9 +71,13 @@ class MessagingConfiguration {
   }
 
   @Bean
-  DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
-    Counter deadLettered =
-        Counter.builder("tend.events.dead_lettered").description("Records sent to a dead-letter topic").register(meters);
+  DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> kafka, MeterRegistry meters, List<NewTopic> topics) {
+    // Each consumed topic has its dead-letter topic; its count starts at zero, so a dashboard shows
+    // a flat line rather than "no data" until the first poison message.
+    topics.stream()
+        .map(NewTopic::name)
+        .filter(name -> name.endsWith(Topics.deadLetter("")))
+        .forEach(name -> deadLettered(meters, name.substring(0, name.length() - Topics.deadLetter("").length())));
     var recoverer =
         new DeadLetterPublishingRecoverer(
             kafka, (record, e) -> new TopicPartition(Topics.deadLetter(record.topic()), record.partition() % PARTITIONS));
@@ -82,10 +87,17 @@ class MessagingConfiguration {
         new DefaultErrorHandler(
             (record, e) -> {
               recoverer.accept(record, e);
-              deadLettered.increment();
+              deadLettered(meters, record.topic()).increment();
             },
             backOff);
     handler.addNotRetryableExceptions(EventCodec.MalformedEventException.class);
     return handler;
+  }
+
+  private static Counter deadLettered(MeterRegistry meters, String topic) {
+    return Counter.builder("tend.events.dead_lettered")
+        .description("Records sent to a dead-letter topic, by the topic they came from")
+        .tag("topic", topic)
+        .register(meters);
   }
 }

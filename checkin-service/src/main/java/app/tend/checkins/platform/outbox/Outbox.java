@@ -22,12 +22,14 @@ public class Outbox {
   private final EventCodec codec;
   private final Clock clock;
   private final OutboxRelay relay;
+  private final TraceHeaders traceHeaders;
 
-  Outbox(DatabaseClient database, EventCodec codec, Clock clock, OutboxRelay relay) {
+  Outbox(DatabaseClient database, EventCodec codec, Clock clock, OutboxRelay relay, TraceHeaders traceHeaders) {
     this.database = database;
     this.codec = codec;
     this.clock = clock;
     this.relay = relay;
+    this.traceHeaders = traceHeaders;
   }
 
   /**
@@ -47,8 +49,8 @@ public class Outbox {
                           database
                               .sql(
                                   """
-                                  insert into outbox_event (event_id, topic, record_key, event_type, envelope, request_id)
-                                  values (:eventId, :topic, :key, :type, :envelope, :requestId)
+                                  insert into outbox_event (event_id, topic, record_key, event_type, envelope, request_id, trace_headers)
+                                  values (:eventId, :topic, :key, :type, :envelope, :requestId, :traceHeaders)
                                   """)
                               .bind("eventId", envelope.eventId())
                               .bind("topic", event.topic())
@@ -59,6 +61,8 @@ public class Outbox {
                           envelope.requestId() == null
                               ? insert.bindNull("requestId", String.class)
                               : insert.bind("requestId", envelope.requestId());
+                      String trace = traceHeaders.of(context);
+                      insert = trace == null ? insert.bindNull("traceHeaders", String.class) : insert.bind("traceHeaders", trace);
                       return insert
                           .then()
                           .doOnSuccess(ignored -> transaction.registerSynchronization(relay.wakeAfterCommit()))

@@ -38,12 +38,15 @@ public class OutboxRelay implements SmartLifecycle {
   private static final Duration LEASE = Duration.ofSeconds(15);
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration AFTER_FAILURE = Duration.ofSeconds(1);
+  private static final Duration MEASURE_EVERY = Duration.ofSeconds(5);
 
   private final DatabaseClient database;
   private final KafkaTemplate<String, byte[]> kafka;
   private final String holder = UUID.randomUUID().toString();
   private final Semaphore wakeUp = new Semaphore(0);
   private final AtomicLong backlog = new AtomicLong();
+  private final AtomicLong oldestAgeMillis = new AtomicLong();
+  private long lastMeasured;
   private volatile boolean running;
   private Thread worker;
 
@@ -52,6 +55,11 @@ public class OutboxRelay implements SmartLifecycle {
     this.kafka = kafka;
     Gauge.builder("tend.outbox.backlog", backlog, AtomicLong::get)
         .description("Outbox rows not yet acknowledged by Kafka")
+        .baseUnit("events")
+        .register(meters);
+    Gauge.builder("tend.outbox.oldest.age", oldestAgeMillis, millis -> millis.get() / 1000.0)
+        .description("How long the oldest unpublished outbox row has waited; grows while Kafka is away")
+        .baseUnit("seconds")
         .register(meters);
   }
 
@@ -94,6 +102,7 @@ public class OutboxRelay implements SmartLifecycle {
     while (running) {
       Duration pause = POLL;
       try {
+        measureBacklog();
         if (holdsLease()) {
           int published = publishBatch();
           if (published == BATCH) {
@@ -113,6 +122,29 @@ public class OutboxRelay implements SmartLifecycle {
         return;
       }
     }
+  }
+
+  /**
+   * Counts what waits, every few seconds, on every instance (not only the lease holder's), so the
+   * figures stay true whichever replica Prometheus asks and while Kafka refuses every send.
+   */
+  private void measureBacklog() {
+    long now = System.nanoTime();
+    if (lastMeasured != 0 && now - lastMeasured < MEASURE_EVERY.toNanos()) {
+      return;
+    }
+    lastMeasured = now;
+    database
+        .sql(
+            "select count(*) as waiting, coalesce((extract(epoch from now() - min(created_at)) * 1000)::bigint, 0) as oldest"
+                + " from outbox_event where published_at is null")
+        .map(row -> {
+          backlog.set(row.get("waiting", Long.class));
+          oldestAgeMillis.set(row.get("oldest", Long.class));
+          return true;
+        })
+        .one()
+        .block(Duration.ofSeconds(10));
   }
 
   private boolean holdsLease() {
@@ -148,16 +180,16 @@ public class OutboxRelay implements SmartLifecycle {
     List<PendingEvent> pending =
         database
             .sql(
-                "select id, topic, record_key, envelope, request_id, event_type from outbox_event"
+                "select id, topic, record_key, envelope, request_id, event_type, trace_headers from outbox_event"
                     + " where published_at is null order by id limit :limit")
             .bind("limit", BATCH)
             .map(row -> new PendingEvent(
                 row.get("id", Long.class), row.get("topic", String.class), row.get("record_key", String.class),
-                row.get("envelope", String.class), row.get("request_id", String.class), row.get("event_type", String.class)))
+                row.get("envelope", String.class), row.get("request_id", String.class), row.get("event_type", String.class),
+                row.get("trace_headers", String.class)))
             .all()
             .collectList()
             .block(Duration.ofSeconds(10));
-    backlog.set(pending.size());
     if (pending.isEmpty()) {
       return 0;
     }
@@ -168,6 +200,8 @@ public class OutboxRelay implements SmartLifecycle {
       if (event.requestId() != null && !event.requestId().isEmpty()) {
         record.headers().add(TendHeaders.KAFKA_REQUEST_ID, event.requestId().getBytes(StandardCharsets.UTF_8));
       }
+      TraceHeaders.decode(event.traceHeaders())
+          .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
       sends.add(kafka.send(record));
     }
     // Marks the acknowledged prefix only: what follows a failure is sent again, in order.
@@ -187,12 +221,12 @@ public class OutboxRelay implements SmartLifecycle {
           .then()
           .block(Duration.ofSeconds(10));
     }
-    backlog.set(pending.size() - acknowledged);
     if (acknowledged < pending.size()) {
       throw new IllegalStateException("Kafka did not acknowledge every event");
     }
     return acknowledged;
   }
 
-  private record PendingEvent(long id, String topic, String key, String envelope, String requestId, String type) {}
+  private record PendingEvent(
+      long id, String topic, String key, String envelope, String requestId, String type, String traceHeaders) {}
 }
