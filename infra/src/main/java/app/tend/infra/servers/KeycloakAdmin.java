@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,7 +31,8 @@ public final class KeycloakAdmin {
   /** The public client that accepts the password grant; for API clients, tests and the demo loader. */
   public static final String CLI_CLIENT = "tend-cli";
   private static final String REALM_RESOURCE = "/keycloak/tend-realm.json";
-  private static final String LOCAL_WEB_UI = "http://localhost:8080";
+  /** Tend's placeholders in the realm file, "${TEND_NAME:local default}"; Keycloak's own "${username}" are not. */
+  private static final Pattern TEND_PLACEHOLDER = Pattern.compile("\\$\\{(TEND_[A-Z_]+):([^}]*)}");
 
   private final KeycloakEndpoint keycloak;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -64,10 +67,7 @@ public final class KeycloakAdmin {
   }
 
   private boolean createRealmUnlessThere(String webUiBaseUrl) {
-    String realm = realmJson();
-    if (!LOCAL_WEB_UI.equals(webUiBaseUrl)) {
-      realm = realm.replace(LOCAL_WEB_UI, webUiBaseUrl);
-    }
+    String realm = realmFor(webUiBaseUrl);
     if (send(request("/admin/realms/" + REALM).GET(), adminToken()).statusCode() == 200) {
       // A realm made by an older realm file gets what was added since (e.g. a new service's client);
       // what it has already, changed by hand or not, is left as it is.
@@ -82,7 +82,17 @@ public final class KeycloakAdmin {
     return true;
   }
 
-  /** The realm file as infra ships it. */
+  /**
+   * The realm file with its placeholders filled as Keycloak fills them from its environment when it
+   * imports the file at start (compose, Kubernetes): here with {@code webUiBaseUrl} for web-ui's
+   * address and the local defaults for the secrets. (Keycloak's admin API, used here, fills none.)
+   */
+  public static String realmFor(String webUiBaseUrl) {
+    return TEND_PLACEHOLDER.matcher(realmJson()).replaceAll(placeholder -> Matcher.quoteReplacement(
+        "TEND_WEB_URL".equals(placeholder.group(1)) ? webUiBaseUrl : placeholder.group(2)));
+  }
+
+  /** The realm file as infra ships it, placeholders and all. */
   public static String realmJson() {
     try (InputStream in = KeycloakAdmin.class.getResourceAsStream(REALM_RESOURCE)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
