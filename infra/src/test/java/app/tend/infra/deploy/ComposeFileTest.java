@@ -61,8 +61,10 @@ class ComposeFileTest {
       assertThat((List<String>) service.get("cap_drop")).as(app).contains("ALL");
       assertThat((List<String>) service.get("security_opt")).as(app).contains("no-new-privileges:true");
       assertThat(KubernetesManifestsTest.at(service, "deploy", "resources", "limits", "memory")).as(app).isNotNull();
-      assertThat(((List<String>) KubernetesManifestsTest.at(service, "healthcheck", "test")).getLast())
-          .as("%s asks its readiness probe", app).endsWith("/actuator/health/readiness");
+      List<String> check = (List<String>) KubernetesManifestsTest.at(service, "healthcheck", "test");
+      assertThat(check.getLast()).as("%s asks its readiness probe", app).endsWith("/actuator/health/readiness");
+      // The images have no shell, curl or wget: the check runs the probe they carry.
+      assertThat(check).as(app).startsWith("CMD", "java").contains("/opt/tend/probe", "HealthProbe");
       var environment = (Map<String, Object>) service.get("environment");
       assertThat(environment.get("TEND_LOG_FORMAT")).as("%s logs JSON lines", app).isEqualTo("ecs");
       assertThat((String) environment.get("JAVA_TOOL_OPTIONS")).as(app).contains("MaxRAMPercentage");
