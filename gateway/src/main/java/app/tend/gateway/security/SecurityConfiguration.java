@@ -11,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
@@ -65,6 +66,16 @@ class SecurityConfiguration {
   }
 
   /** Cross-origin calls only from the configured origins; with none configured, none at all. */
+  /**
+   * A request Spring Security's firewall refuses before any of the above (an encoded slash or a
+   * "../" in its path, say) gets a problem document like every other refusal, not an empty 400.
+   */
+  @Bean
+  ServerExchangeRejectedHandler rejectedRequests(Problems problems) {
+    return (exchange, e) -> problems.write(exchange, HttpStatus.BAD_REQUEST, "Not a valid address",
+        "This address cannot be right. Please check it and try again.");
+  }
+
   private static CorsConfigurationSource corsFrom(EdgeSettings edge) {
     var source = new UrlBasedCorsConfigurationSource();
     if (!edge.allowedOrigins().isEmpty()) {

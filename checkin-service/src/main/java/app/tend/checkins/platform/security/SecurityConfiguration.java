@@ -12,6 +12,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import reactor.core.publisher.Mono;
 
 /**
@@ -48,6 +49,16 @@ public class SecurityConfiguration {
                             problems.write(exchange, HttpStatus.NOT_FOUND, "Not found",
                                 "There is nothing here for you.")))
         .build();
+  }
+
+  /**
+   * A request Spring Security's firewall refuses before any of the above (an encoded slash or a
+   * "../" in its path, say) gets a problem document like every other refusal, not an empty 400.
+   */
+  @Bean
+  ServerExchangeRejectedHandler rejectedRequests(ProblemWriter problems) {
+    return (exchange, e) -> problems.write(exchange, HttpStatus.BAD_REQUEST, "Not a valid address",
+        "This address cannot be right. Please check it and try again.");
   }
 
   private static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
