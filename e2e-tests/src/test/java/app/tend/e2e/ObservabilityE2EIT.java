@@ -68,6 +68,28 @@ class ObservabilityE2EIT {
     assertThat(prometheusPage("gateway")).contains("routeId=\"accounts\"");
   }
 
+  /**
+   * Prometheus asks for OpenMetrics and refuses a whole page with an exemplar where the format
+   * allows none (a histogram's _count): with tracing on, Micrometer put trace ids there and a real
+   * Prometheus (2.42) scraped nothing from the services. Only buckets and counters may carry one.
+   */
+  @Test
+  void thePageAPrometheusAsksForHasNoExemplarWhereOpenMetricsForbidsOne() throws Exception {
+    RunningTend.stack();
+    RunningTend.send("GET", "/api/accounts/me/settings", RunningTend.token("sam@riverside.demo"), null,
+        Map.of("traceparent", "00-" + HexFormat.of().formatHex(new byte[16]).replace('0', 'a') + "-00f067aa0ba902b7-01"));
+    for (String app : WATCHED.keySet()) {
+      var request = HttpRequest.newBuilder(URI.create(RunningTend.stack().urlOf(app) + "/actuator/prometheus"))
+          .header("Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8")
+          .timeout(Duration.ofSeconds(20)).build();
+      var page = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body().lines().filter(line -> line.contains(" # {")))
+          .as("exemplars on %s", app)
+          .allMatch(line -> line.split("[{ ]", 2)[0].endsWith("_bucket") || line.split("[{ ]", 2)[0].endsWith("_total"));
+    }
+  }
+
   /** A dashboard that charts a series no app publishes shows "No data" exactly when it is needed. */
   @Test
   void everySeriesTheDashboardsChartIsPublishedByItsApp() throws Exception {
