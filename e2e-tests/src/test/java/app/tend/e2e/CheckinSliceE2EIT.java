@@ -27,6 +27,7 @@ class CheckinSliceE2EIT {
         "{\"followThrough\":3,\"empathicListening\":4,\"honesty\":4,\"mattering\":3,\"connected\":4}");
     assertThat(submitted.statusCode()).isEqualTo(201);
     String requestId = submitted.headers().firstValue(TendHeaders.REQUEST_ID).orElseThrow();
+    assertThat(submitted.headers().allValues(TendHeaders.REQUEST_ID)).as("one request id, not the gateway's and the service's").hasSize(1);
 
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       var feed = send("GET", "/api/notifications", jordan, null);

@@ -25,7 +25,13 @@ class RequestIdFilter implements WebFilter, Ordered {
     String given = exchange.getRequest().getHeaders().getFirst(TendHeaders.REQUEST_ID);
     String requestId = given != null && ACCEPTABLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
     var request = exchange.getRequest().mutate().headers(headers -> headers.set(TendHeaders.REQUEST_ID, requestId)).build();
-    exchange.getResponse().getHeaders().set(TendHeaders.REQUEST_ID, requestId);
+    // Set just before the answer leaves, replacing the service's copy of the same id: one header,
+    // whether the gateway answered itself or passed the service's answer on.
+    var response = exchange.getResponse();
+    response.beforeCommit(() -> {
+      response.getHeaders().set(TendHeaders.REQUEST_ID, requestId);
+      return Mono.empty();
+    });
     return chain.filter(exchange.mutate().request(request).build());
   }
 
