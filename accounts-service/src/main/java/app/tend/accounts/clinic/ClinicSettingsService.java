@@ -88,7 +88,8 @@ public class ClinicSettingsService {
     }
     List<String> problems = new ArrayList<>(PartnerDay.timeProblems(
         settings.defaultReminderTime(), settings.defaultQuietHoursStart(), settings.defaultQuietHoursEnd(), "the default"));
-    if (settings.alertTrendDrop() == null || settings.alertTrendDrop() < 0.5 || settings.alertTrendDrop() > 4) {
+    // Written so that NaN (Jackson reads the text "NaN" as one) fails it too.
+    if (settings.alertTrendDrop() == null || !(settings.alertTrendDrop() >= 0.5 && settings.alertTrendDrop() <= 4)) {
       problems.add("the drop that alerts a clinician must be between 0.5 and 4 points");
     }
     if (settings.alertDaysWithoutCheckin() == null || settings.alertDaysWithoutCheckin() < 1 || settings.alertDaysWithoutCheckin() > 30) {

@@ -34,9 +34,11 @@ class HistoryImport {
   }
 
   Mono<ImportHistoryResponse> importPast(ImportHistoryRequest request) {
-    if (request.partnerId() == null || request.checkins() == null || request.checkins().size() > MAX_DAYS) {
+    // An empty list is refused too: an import of nothing is a mistake in whatever sent it.
+    if (request.partnerId() == null || request.checkins() == null || request.checkins().isEmpty()
+        || request.checkins().size() > MAX_DAYS) {
       return Mono.error(new InvalidRequestException(
-          "Please send a partnerId and at most " + MAX_DAYS + " past check-ins."));
+          "Please send a partnerId and 1 to " + MAX_DAYS + " past check-ins."));
     }
     return partners
         .find(request.partnerId())
