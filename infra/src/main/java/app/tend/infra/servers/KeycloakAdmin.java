@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Keycloak's admin REST API, as far as setting up Tend needs it: the realm, users with roles and a
@@ -72,7 +73,7 @@ public final class KeycloakAdmin {
       // A realm made by an older realm file gets what was added since (e.g. a new service's client);
       // what it has already, changed by hand or not, is left as it is.
       var additions = json.readTree(realm);
-      ((tools.jackson.databind.node.ObjectNode) additions).put("ifResourceExists", "SKIP");
+      ((ObjectNode) additions).put("ifResourceExists", "SKIP");
       expect(send(realmRequest("/partialImport").POST(body(additions)).header("Content-Type", "application/json"), adminToken()),
           200, "add what the realm file gained");
       return false;
@@ -137,6 +138,33 @@ public final class KeycloakAdmin {
   /** An access token for a login, through the password grant of {@link #CLI_CLIENT}. */
   public String accessToken(String username, String password) {
     return token(REALM, Map.of("grant_type", "password", "client_id", CLI_CLIENT, "username", username, "password", password));
+  }
+
+  /**
+   * An access token that expires {@code lifespan} after it is issued: for tests of what an expired
+   * token gets. {@link #CLI_CLIENT}'s tokens live that long only while this asks for one.
+   */
+  public String shortLivedAccessToken(String username, String password, Duration lifespan) {
+    String admin = adminToken();
+    var clients = json.readTree(expect(send(realmRequest("/clients?clientId=" + CLI_CLIENT).GET(), admin), 200, "find client").body());
+    var client = (ObjectNode) clients.get(0);
+    String path = "/clients/" + client.get("id").asString();
+    var attributes = (ObjectNode) client.get("attributes");
+    var before = attributes.get("access.token.lifespan");
+    attributes.put("access.token.lifespan", String.valueOf(lifespan.toSeconds()));
+    expect(send(realmRequest(path).PUT(body(client)).header("Content-Type", "application/json"), admin), 204, "shorten token lifespan");
+    try {
+      return accessToken(username, password);
+    } finally {
+      if (before == null) {
+        // An attribute left out of an update is kept: an empty one falls back to the realm's lifespan.
+        attributes.put("access.token.lifespan", "");
+      } else {
+        attributes.set("access.token.lifespan", before);
+      }
+      expect(send(realmRequest(path).PUT(body(client)).header("Content-Type", "application/json"), adminToken()), 204,
+          "restore token lifespan");
+    }
   }
 
   private String adminToken() {

@@ -41,7 +41,8 @@ class EmailPreferencesController {
   /** The caller's e-mail choices, for the groups that reach people in their position. */
   @GetMapping("/preferences")
   Flux<Choice> mine() {
-    return CurrentCaller.get().flatMapMany(caller -> preferences.of(caller.subject(), isStaff(caller)));
+    return CurrentCaller.get().map(EmailPreferencesController::someoneNotified)
+        .flatMapMany(caller -> preferences.of(caller.subject(), isStaff(caller)));
   }
 
   record EmailChoice(@NotNull Boolean emailed) {}
@@ -49,7 +50,7 @@ class EmailPreferencesController {
   @PutMapping("/preferences/{group}")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   Mono<Void> choose(@PathVariable String group, @Valid @RequestBody EmailChoice choice) {
-    return CurrentCaller.get().flatMap(caller -> {
+    return CurrentCaller.get().map(EmailPreferencesController::someoneNotified).flatMap(caller -> {
       NotificationGroup chosen = groupFor(group, caller)
           .orElseThrow(() -> new NotFoundException("There is no such kind of notification for you."));
       if (chosen.alwaysEmailed() && !choice.emailed()) {
@@ -87,6 +88,17 @@ class EmailPreferencesController {
     return Arrays.stream(NotificationGroup.values())
         .filter(group -> group.name().equals(name) && group.forStaff() == isStaff(caller))
         .findFirst();
+  }
+
+  /**
+   * Only partners and clinic staff are ever notified, so only they have e-mail choices; the
+   * platform admin has none (they were shown, and could change, a partner's).
+   */
+  private static Caller someoneNotified(Caller caller) {
+    if (!caller.has(Caller.PARTNER) && !isStaff(caller)) {
+      throw new NotFoundException("There is nothing here for you.");
+    }
+    return caller;
   }
 
   private static boolean isStaff(Caller caller) {
