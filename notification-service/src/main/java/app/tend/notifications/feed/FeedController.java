@@ -54,8 +54,9 @@ class FeedController {
   }
 
   /**
-   * New notifications as server-sent events while the connection stays open, with a comment every
-   * 15 s so proxies keep it open.
+   * New notifications as server-sent events while the connection stays open, with a comment at
+   * once and then every 15 s: at once, so that the caller (and any proxy) sees the stream open
+   * rather than waiting 15 s for its first line; then so that proxies keep it open.
    */
   @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
   Flux<ServerSentEvent<NotificationView>> stream() {
@@ -65,6 +66,6 @@ class FeedController {
                 Flux.merge(
                     live.follow(caller.subject())
                         .map(n -> ServerSentEvent.builder(n).id(n.id().toString()).event("notification").build()),
-                    Flux.interval(HEARTBEAT).map(tick -> ServerSentEvent.<NotificationView>builder().comment("still here").build())));
+                    Flux.interval(Duration.ZERO, HEARTBEAT).map(tick -> ServerSentEvent.<NotificationView>builder().comment("still here").build())));
   }
 }
