@@ -19,7 +19,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -227,30 +232,62 @@ public final class BadInput {
 
   /**
    * Sends each request to {@code baseUrl} and checks its answer: a 4xx RFC 9457 problem whose
-   * status is the answer's, with a title and no internals.
+   * status is the answer's, with a title and no internals. {@code rows} tells what the test's data
+   * in the database is (see {@link #checksum}), once the service has settled: it must be the same
+   * after all the requests as before them.
    */
-  public static Counts assertAllRefused(String endpoint, String baseUrl, List<Request> requests) throws Exception {
-    var counts = new Counts(0, 0, 0, 0, 0, 0);
-    for (Request request : requests) {
-      HttpResponse<String> response;
-      try {
-        response = send(baseUrl, request.method(), request.path(), request.token(), request.contentType(), request.body());
-      } catch (HttpTimeoutException e) {
-        throw new AssertionError(endpoint + ": no answer within 10 s to " + request.what() + " (" + request.method() + " "
-            + request.path() + ", " + request.contentType() + ", " + request.body().length + " bytes)", e);
-      }
-      int status = response.statusCode();
-      assertThat(status).as("%s: %s answered %s", endpoint, request.what(), response.body()).isBetween(400, 499);
-      assertThat(response.headers().firstValue("Content-Type").orElse(""))
-          .as("%s: %s", endpoint, request.what()).startsWith("application/problem+json");
-      JsonNode problem = JSON.readTree(response.body());
-      assertThat(problem.path("status").asInt()).as("%s: %s", endpoint, request.what()).isEqualTo(status);
-      assertThat(problem.path("title").asString()).as("%s: %s", endpoint, request.what()).isNotBlank();
-      assertThat(response.body()).as("%s: %s: no internals in a problem", endpoint, request.what())
-          .doesNotContain("Exception", "at app.", "SQL", "org.springframework", "tools.jackson");
-      counts = counts.plus(status);
-    }
+  public static Counts assertAllRefusedChangingNothing(String endpoint, String baseUrl, List<Request> requests, Supplier<String> rows)
+      throws Exception {
+    String before = rows.get();
+    Counts counts = assertAllRefused(endpoint, baseUrl, requests);
+    assertThat(rows.get()).as("the rows of %s after %d refused requests", endpoint, requests.size()).isEqualTo(before);
     return counts;
+  }
+
+  /** Requests in flight at once, each on its own connection: as several clients would, and in a third of the time. */
+  private static final int IN_FLIGHT = 4;
+
+  private static Counts assertAllRefused(String endpoint, String baseUrl, List<Request> requests) throws Exception {
+    try (ExecutorService clients = Executors.newFixedThreadPool(IN_FLIGHT)) {
+      var statuses = new ArrayList<Future<Integer>>();
+      for (Request request : requests) {
+        statuses.add(clients.submit(() -> refusal(endpoint, baseUrl, request)));
+      }
+      var counts = new Counts(0, 0, 0, 0, 0, 0);
+      for (var status : statuses) {
+        try {
+          counts = counts.plus(status.get());
+        } catch (ExecutionException e) {
+          clients.shutdownNow();
+          if (e.getCause() instanceof AssertionError failed) {
+            throw failed;
+          }
+          throw e;
+        }
+      }
+      return counts;
+    }
+  }
+
+  /** The status of the answer to one request, once it is known to be a proper refusal. */
+  private static int refusal(String endpoint, String baseUrl, Request request) throws Exception {
+    HttpResponse<String> response;
+    try {
+      response = send(baseUrl, request.method(), request.path(), request.token(), request.contentType(), request.body());
+    } catch (HttpTimeoutException e) {
+      throw new AssertionError(endpoint + ": no answer within 10 s to " + request.what() + " (" + request.method() + " "
+          + request.path() + ", " + request.contentType() + ", " + request.body().length + " bytes)", e);
+    }
+    int status = response.statusCode();
+    assertThat(status).as("%s: %s answered %s", endpoint, request.what(), response.body()).isBetween(400, 499);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .as("%s: %s", endpoint, request.what()).startsWith("application/problem+json");
+    JsonNode problem = JSON.readTree(response.body());
+    assertThat(problem.path("status").asInt()).as("%s: %s", endpoint, request.what()).isEqualTo(status);
+    assertThat(problem.path("title").asString()).as("%s: %s", endpoint, request.what()).isNotBlank();
+    assertThat(response.body()).as("%s: %s: no internals in a problem", endpoint, request.what())
+        .doesNotContain("Exception", "at app.", "SQL", "org.springframework", "tools.jackson");
+    return status;
   }
 
   /** The figures of one service's run, one line per endpoint. */
