@@ -74,6 +74,7 @@ class AccessMatrixE2EIT {
   private final Set<String> partnersOwnAnswers = new TreeSet<>();
   private Instant expiredTokenUsable;
   private String reflection;
+  private JsonNode settings;
 
   @BeforeAll
   void aClinicWithTwoCouplesAndEveryKindOfCaller() throws Exception {
@@ -163,8 +164,6 @@ class AccessMatrixE2EIT {
     ids.put("unsubscribeLink", link.substring(link.lastIndexOf('/') + 1));
     settings = call("GET", "/api/accounts/clinic/settings", admin, null, 200);
   }
-
-  private JsonNode settings;
 
   /** The bodies of the endpoints that take one: an allowed caller's would be accepted (or meet the rule its cell names). */
   private Object bodyOf(String endpoint, String caller) {
