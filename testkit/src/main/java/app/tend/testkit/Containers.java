@@ -33,6 +33,8 @@ final class Containers {
       // Pausing keeps the mapped port, so clients find the broker again where it was.
       public void stop() { DockerClientFactory.instance().client().pauseContainerCmd(container.getContainerId()).exec(); }
       public void start() { DockerClientFactory.instance().client().unpauseContainerCmd(container.getContainerId()).exec(); }
+      public void hang() { stop(); }
+      public void resume() { start(); }
     };
   }
 

@@ -10,4 +10,10 @@ public interface KafkaUnderTest extends KafkaEndpoint {
 
   /** The broker answers again at the same address. */
   void start();
+
+  /** The broker keeps its connections but answers nothing, as a stuck one does. */
+  void hang();
+
+  /** The broker answers again, including what waited. */
+  void resume();
 }

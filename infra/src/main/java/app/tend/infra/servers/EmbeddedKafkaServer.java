@@ -79,6 +79,16 @@ public final class EmbeddedKafkaServer implements KafkaEndpoint, AutoCloseable {
     }
   }
 
+  /** SIGSTOP: connections stay open, nothing is answered, as with a stuck broker. */
+  public synchronized void freeze() {
+    process.freeze();
+  }
+
+  /** SIGCONT: the broker answers again, including what waited. */
+  public synchronized void thaw() {
+    process.thaw();
+  }
+
   @Override
   public String bootstrapServers() {
     return "127.0.0.1:" + port;

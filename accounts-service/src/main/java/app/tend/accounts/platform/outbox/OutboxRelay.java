@@ -25,8 +25,8 @@ import reactor.core.publisher.Mono;
 /**
  * Publishes outbox rows to Kafka, oldest first, and marks them published.
  *
- * <p>Only the instance that holds the lease publishes, so events leave in the order they were
- * written. A row is marked only after Kafka acknowledged it (acks=all, idempotent producer); a crash
+ * <p>Only the instance that holds the lease publishes, so events leave in the order of their ids as
+ * far as they have committed (a row whose transaction commits late leaves with the next batch). A row is marked only after Kafka acknowledged it (acks=all, idempotent producer); a crash
  * between the two publishes it again, which consumers absorb (at-least-once). The relay is woken
  * right after a commit and otherwise polls, so an event normally leaves within milliseconds.
  */
@@ -215,9 +215,12 @@ public class OutboxRelay implements SmartLifecycle {
       }
     }
     if (acknowledged > 0) {
-      long lastId = pending.get(acknowledged - 1).id();
-      database.sql("update outbox_event set published_at = now() where published_at is null and id <= :last")
-          .bind("last", lastId)
+      // Exactly the rows sent, never "every id up to the last": ids are taken at insert but become
+      // visible at commit, so a row with a smaller id can commit after this batch was read. Marking
+      // it too would lose it; the chaos run found exactly that under concurrent writes.
+      Long[] sent = pending.subList(0, acknowledged).stream().map(PendingEvent::id).toArray(Long[]::new);
+      database.sql("update outbox_event set published_at = now() where id = any(:sent)")
+          .bind("sent", sent)
           .then()
           .block(Duration.ofSeconds(10));
     }

@@ -1,0 +1,23 @@
+package app.tend.accounts.platform.outbox;
+
+import app.tend.accounts.TestClinics;
+import app.tend.testkit.OutboxOrder;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The relay sends a row whose transaction commits after a batch past it was read (see {@link OutboxOrder}). */
+@SpringBootTest
+class OutboxRelayIT {
+
+  @DynamicPropertySource
+  static void servers(DynamicPropertyRegistry registry) {
+    TestClinics.servers(registry);
+  }
+
+  @Test
+  void aRowThatCommitsWhileABatchPastItIsInFlightIsStillSent() throws Exception {
+    OutboxOrder.assertLateCommitIsSent("accounts");
+  }
+}
