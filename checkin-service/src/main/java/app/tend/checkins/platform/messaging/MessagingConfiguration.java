@@ -1,5 +1,6 @@
 package app.tend.checkins.platform.messaging;
 
+import app.tend.checkins.platform.web.DependencyOutage;
 import app.tend.contracts.EventCodec;
 import app.tend.contracts.Topics;
 import io.micrometer.core.instrument.Counter;
@@ -91,7 +92,19 @@ class MessagingConfiguration {
             },
             backOff);
     handler.addNotRetryableExceptions(EventCodec.MalformedEventException.class);
+    handler.setBackOffFunction((record, e) -> DependencyOutage.isCause(e) ? untilTheDatabaseIsBack() : null);
     return handler;
+  }
+
+  /**
+   * A record that failed because the database is away is not poison: it waits, every few seconds,
+   * for as long as the outage lasts, and the records behind it wait too. Sent to the dead-letter
+   * topic after a few quick tries, as before, it was lost from the feed (the chaos run found it).
+   */
+  private static ExponentialBackOff untilTheDatabaseIsBack() {
+    var backOff = new ExponentialBackOff(500, 2.0);
+    backOff.setMaxInterval(5_000);
+    return backOff;
   }
 
   private static Counter deadLettered(MeterRegistry meters, String topic) {

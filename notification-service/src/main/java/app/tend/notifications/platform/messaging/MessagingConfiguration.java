@@ -2,6 +2,7 @@ package app.tend.notifications.platform.messaging;
 
 import app.tend.contracts.EventCodec;
 import app.tend.contracts.Topics;
+import app.tend.notifications.platform.web.DependencyOutage;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -94,7 +95,8 @@ class MessagingConfiguration {
     var awaitingCouple = new ExponentialBackOff(500, 2.0);
     awaitingCouple.setMaxInterval(10_000);
     awaitingCouple.setMaxElapsedTime(AWAIT_COUPLE_FOR.toMillis());
-    handler.setBackOffFunction((record, e) -> causedBy(e, CoupleNotYetKnownException.class) ? awaitingCouple : null);
+    handler.setBackOffFunction((record, e) ->
+        DependencyOutage.isCause(e) ? untilTheDatabaseIsBack() : causedBy(e, CoupleNotYetKnownException.class) ? awaitingCouple : null);
     return handler;
   }
 
@@ -105,6 +107,17 @@ class MessagingConfiguration {
       }
     }
     return false;
+  }
+
+  /**
+   * A record that failed because the database is away is not poison: it waits, every few seconds,
+   * for as long as the outage lasts, and the records behind it wait too. Sent to the dead-letter
+   * topic after a few quick tries, as before, it was lost from the feed (the chaos run found it).
+   */
+  private static ExponentialBackOff untilTheDatabaseIsBack() {
+    var backOff = new ExponentialBackOff(500, 2.0);
+    backOff.setMaxInterval(5_000);
+    return backOff;
   }
 
   private static Counter deadLettered(MeterRegistry meters, String topic) {

@@ -24,6 +24,8 @@ import reactor.core.publisher.Mono;
 class ProblemResponses extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+  /** What a 503 asks a client to wait: a killed database is back, recovered, within about this long. */
+  private static final String RETRY_AFTER_SECONDS = "5";
 
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
@@ -36,11 +38,18 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
+  ResponseEntity<ProblemDetail> unexpected(Exception e) {
     // Logged by type only: the message of a database error can quote the values written.
+    if (DependencyOutage.isCause(e)) {
+      log.warn("database unavailable ({}) while handling a request", e.getClass().getName());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+          .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS)
+          .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Briefly unavailable",
+              "Tend cannot reach its records just now. Please try again in a minute."));
+    }
     log.error("unexpected {} while handling a request", e.getClass().getName());
-    return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
-        "Something went wrong on our side and nothing was changed. Please try again in a moment.");
+    return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
+        "Something went wrong on our side and nothing was changed. Please try again in a moment."));
   }
 
   @Override
