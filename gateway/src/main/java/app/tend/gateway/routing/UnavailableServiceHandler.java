@@ -1,6 +1,7 @@
 package app.tend.gateway.routing;
 
 import io.netty.channel.ConnectTimeoutException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -16,7 +17,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Answers every error that reaches the gateway itself as a problem document, at once: a service
- * that refuses connections, or whose route's circuit breaker is open, is a 503; one that does not
+ * that refuses connections, goes away while answering, or whose route's circuit breaker is open, is a
+ * 503; one that does not
  * answer in time a 504; never a hang.
  */
 @Component
@@ -39,6 +41,12 @@ class UnavailableServiceHandler implements ErrorWebExceptionHandler {
         || error instanceof ResponseStatusException status && status.getStatusCode().value() == 503) {
       return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Not available right now",
           "This part of Tend is not answering right now. Nothing was changed. Please try again in a minute.");
+    }
+    // The service went away while it held the request (killed, crashed: Reactor Netty's premature
+    // close, a reset connection); it may have saved it already.
+    if (causedBy(error, IOException.class)) {
+      return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Not available right now",
+          "This part of Tend stopped answering. If you were saving something, please check whether it was saved before trying again.");
     }
     if (causedBy(error, TimeoutException.class) || error instanceof ResponseStatusException status && status.getStatusCode().value() == 504) {
       return problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "Taking too long",

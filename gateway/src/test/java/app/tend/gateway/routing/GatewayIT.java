@@ -52,12 +52,35 @@ class GatewayIT {
     });
   }
 
+  /** A service that reads the request and dies before it answers: the connection is reset. */
+  static final ServerSocket HANGS_UP;
+
+  static {
+    try {
+      HANGS_UP = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Thread.ofVirtual().start(() -> {
+      while (!HANGS_UP.isClosed()) {
+        try (Socket socket = HANGS_UP.accept()) {
+          socket.getInputStream().read(new byte[8192]);
+          socket.setSoLinger(true, 0);
+        } catch (IOException closed) {
+          if (HANGS_UP.isClosed()) {
+            return;
+          }
+        }
+      }
+    });
+  }
+
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
     registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestInfrastructure.keycloak().issuer(KeycloakAdmin.REALM));
     registry.add("CHECKINS_URL", () -> "http://127.0.0.1:" + NOBODY_LISTENS);
     registry.add("NOTIFICATIONS_URL", () -> "http://127.0.0.1:" + SILENT.getLocalPort());
-    registry.add("ACCOUNTS_URL", () -> "http://127.0.0.1:" + NOBODY_LISTENS);
+    registry.add("ACCOUNTS_URL", () -> "http://127.0.0.1:" + HANGS_UP.getLocalPort());
     registry.add("tend.rate-limit.burst", () -> 5);
     registry.add("tend.rate-limit.requests-per-second", () -> 0.2);
     registry.add("tend.edge.allowed-origins", () -> "https://partner-app.example.org");
@@ -87,6 +110,16 @@ class GatewayIT {
         .expectHeader().exists(TendHeaders.REQUEST_ID)
         .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("not answering right now"));
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+  }
+
+  @Test
+  void aServiceThatDiesHoldingTheRequestAnswersA503ThatSaysItMayHaveBeenSaved() {
+    String token = newPartnerToken();
+    web.put().uri("/api/accounts/me/settings").headers(h -> h.setBearerAuth(token)).contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{}").exchange()
+        .expectStatus().isEqualTo(503)
+        .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("check whether it was saved"));
   }
 
   @Test
