@@ -1,5 +1,7 @@
 package app.tend.testkit;
 
+import app.tend.infra.chaos.Fault;
+import app.tend.infra.chaos.Faults;
 import app.tend.infra.servers.EmbeddedKafkaServer;
 import app.tend.infra.servers.EmbeddedKeycloakServer;
 import app.tend.infra.servers.EmbeddedMailServer;
@@ -10,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Real PostgreSQL, Kafka and Keycloak for the tests of one JVM. Each server starts the first time a
@@ -22,6 +25,9 @@ public final class TestInfrastructure {
   private static KafkaUnderTest kafka;
   private static KeycloakUnderTest keycloak;
   private static EmbeddedMailServer mail;
+  private static EmbeddedPostgresServer embeddedPostgres;
+  private static EmbeddedKafkaServer embeddedKafka;
+  private static EmbeddedKeycloakServer embeddedKeycloak;
   private static Path workDirectory;
 
   private TestInfrastructure() {}
@@ -32,7 +38,13 @@ public final class TestInfrastructure {
 
   public static synchronized PostgresEndpoint postgres() {
     if (postgres == null) {
-      postgres = MODE == InfrastructureMode.CONTAINERS ? Containers.postgres() : EmbeddedPostgresServer.start(0, null);
+      if (MODE == InfrastructureMode.CONTAINERS) {
+        postgres = Containers.postgres();
+      } else {
+        // A data directory of its own lets the chaos test kill the server and start it again on it.
+        embeddedPostgres = EmbeddedPostgresServer.start(0, workDirectory().resolve("postgres"));
+        postgres = embeddedPostgres;
+      }
     }
     return postgres;
   }
@@ -83,6 +95,21 @@ public final class TestInfrastructure {
     return new KeycloakAdmin(keycloak());
   }
 
+  /**
+   * Kafka, PostgreSQL and Keycloak as the chaos test kills them (SIGKILL) and starts them again on
+   * the same ports and data. Only the embedded servers: a container restarted by Docker comes back
+   * on another host port, where the running apps would not find it.
+   */
+  public static synchronized List<Fault> serverFaults() {
+    if (MODE == InfrastructureMode.CONTAINERS) {
+      throw new UnsupportedOperationException("killing and restarting servers in place needs the embedded servers");
+    }
+    postgres();
+    kafka();
+    keycloak();
+    return Faults.servers(embeddedPostgres, embeddedKafka, embeddedKeycloak);
+  }
+
   /** A folder of this test JVM's own, for server data and logs; under target/ when run by Maven. */
   public static synchronized Path workDirectory() {
     if (workDirectory == null) {
@@ -98,6 +125,7 @@ public final class TestInfrastructure {
 
   private static KeycloakUnderTest embeddedKeycloak() {
     var server = EmbeddedKeycloakServer.start(0, workDirectory().resolve("keycloak"), workDirectory().resolve("keycloak.log"));
+    embeddedKeycloak = server;
     return new KeycloakUnderTest() {
       public String baseUrl() { return server.baseUrl(); }
       public String adminUsername() { return server.adminUsername(); }
@@ -110,10 +138,13 @@ public final class TestInfrastructure {
   private static KafkaUnderTest embeddedKafka() {
     var server =
         EmbeddedKafkaServer.start(0, workDirectory().resolve("kafka"), workDirectory().resolve("kafka.log"));
+    embeddedKafka = server;
     return new KafkaUnderTest() {
       public String bootstrapServers() { return server.bootstrapServers(); }
       public void stop() { server.kill(); }
       public void start() { server.start(); }
+      public void hang() { server.freeze(); }
+      public void resume() { server.thaw(); }
     };
   }
 }

@@ -24,12 +24,21 @@ public final class EmbeddedKeycloakServer implements KeycloakEndpoint, AutoClose
   private static final String ADMIN = "admin";
   private static final String ADMIN_PASSWORD = "admin";
 
-  private final ChildProcess process;
+  private final List<String> command;
+  private final Map<String, String> environment;
+  private final Path home;
+  private final Path log;
   private final int httpPort;
+  private final int managementPort;
+  private volatile ChildProcess process;
 
-  private EmbeddedKeycloakServer(ChildProcess process, int httpPort) {
-    this.process = process;
+  private EmbeddedKeycloakServer(List<String> command, Map<String, String> environment, Path home, Path log, int httpPort, int managementPort) {
+    this.command = command;
+    this.environment = environment;
+    this.home = home;
+    this.log = log;
     this.httpPort = httpPort;
+    this.managementPort = managementPort;
   }
 
   /**
@@ -63,14 +72,28 @@ public final class EmbeddedKeycloakServer implements KeycloakEndpoint, AutoClose
             // Java 25 otherwise throws at shutdown; a modest heap keeps a test run lean.
             "JAVA_OPTS_APPEND", "--add-opens=java.base/java.lang=ALL-UNNAMED",
             "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m");
+    var server = new EmbeddedKeycloakServer(List.copyOf(command), environment, home, log, port, managementPort);
+    server.restart();
+    return server;
+  }
+
+  /** Starts Keycloak (again, after {@link #kill()}) on the same ports and database, and waits until it is ready. */
+  public synchronized void restart() {
+    if (process != null && process.isAlive()) {
+      return;
+    }
     var child = ChildProcess.start("keycloak", command, home, environment, log);
-    var server = new EmbeddedKeycloakServer(child, port);
+    process = child;
     Ports.await(
         "Keycloak (log: " + log + ")",
         Duration.ofMinutes(4),
         child::isAlive,
         () -> HttpProbe.ok("http://localhost:" + managementPort + "/health/ready"));
-    return server;
+  }
+
+  /** SIGKILL, as a crash would do it. */
+  public synchronized void kill() {
+    process.kill();
   }
 
   /** The unpacked distribution, unpacking it first if this machine has none yet. */

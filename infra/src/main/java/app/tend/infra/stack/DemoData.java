@@ -115,6 +115,44 @@ public final class DemoData {
     relationshipMeasure();
   }
 
+  /** A couple that {@link #clinicWithCouples} enrolled, both partners joined. */
+  public record JoinedCouple(UUID coupleId, String firstEmail, UUID firstId, String secondEmail, UUID secondId) {}
+
+  /**
+   * Where {@link #clinicWithCouples}'s clinic and partners live: on UTC all year (no daylight saving),
+   * yet a place, as Tend asks for.
+   */
+  public static final ZoneId LOAD_ZONE = ZoneId.of("Atlantic/Reykjavik");
+
+  /** A clinic that {@link #clinicWithCouples} made, and its couples. */
+  public record ClinicWithCouples(UUID clinicId, List<JoinedCouple> couples) {}
+
+  /**
+   * A clinic of its own, in {@link #LOAD_ZONE}, with a clinician and {@code count} couples whose partners have
+   * joined through their invitation e-mails: load for the chaos run and the benchmarks, kept apart
+   * from the demo clinic. Addresses are {@code p<n>a@<domain>} and {@code p<n>b@<domain>}; every
+   * password is {@link #PASSWORD}.
+   */
+  public ClinicWithCouples clinicWithCouples(String name, String domain, int count) {
+    var clinic = call("POST", "/api/accounts/clinics", operator(), Map.of("name", name, "timeZone", LOAD_ZONE.getId(),
+        "admin", person("admin@" + domain, "Ada", "Admin")), 201);
+    keycloak.setPassword(UUID.fromString(clinic.get("adminId").asString()), PASSWORD);
+    String admin = keycloak.accessToken("admin@" + domain, PASSWORD);
+    var clinician = call("POST", "/api/accounts/clinicians", admin, person("clinician@" + domain, "Cleo", "Clinician"), 201);
+    keycloak.setPassword(UUID.fromString(clinician.get("id").asString()), PASSWORD);
+    String clinicianToken = keycloak.accessToken("clinician@" + domain, PASSWORD);
+    List<JoinedCouple> couples = new ArrayList<>();
+    for (int n = 1; n <= count; n++) {
+      String first = "p" + n + "a@" + domain;
+      String second = "p" + n + "b@" + domain;
+      String zone = LOAD_ZONE.getId();
+      var couple = enrol(clinicianToken, partner(first, "Partner", n + "A", zone), partner(second, "Partner", n + "B", zone));
+      couples.add(new JoinedCouple(UUID.fromString(couple.get("id").asString()),
+          first, join(first, "Partner", n + "A", zone), second, join(second, "Partner", n + "B", zone)));
+    }
+    return new ClinicWithCouples(UUID.fromString(clinic.get("clinic").get("id").asString()), couples);
+  }
+
   /** A first CSI-4 from some partners, through their own API: two of them below its cut-off of 13.5. */
   private void relationshipMeasure() {
     var answers = Map.of(

@@ -37,9 +37,13 @@ public final class Stack implements AutoCloseable {
 
   private final Map<App, ChildProcess> running = new LinkedHashMap<>();
   private final Ports ports;
+  private final Path projectRoot;
+  private final Path workDirectory;
 
-  private Stack(Ports ports) {
+  private Stack(Ports ports, Path projectRoot, Path workDirectory) {
     this.ports = ports;
+    this.projectRoot = projectRoot;
+    this.workDirectory = workDirectory;
   }
 
   /**
@@ -67,10 +71,10 @@ public final class Stack implements AutoCloseable {
         "ACCOUNTS_URL", accounts.baseUrl(), "CHECKINS_URL", checkins.baseUrl(), "NOTIFICATIONS_URL", notifications.baseUrl())));
     var webUi = new App("web-ui", ports.webUi(), "384m", merge(logs, Map.of("GATEWAY_URL", gateway.baseUrl(),
         "KEYCLOAK_URL", keycloak.baseUrl(), "KEYCLOAK_PUBLIC_URL", keycloak.baseUrl())));
-    var stack = new Stack(ports);
+    var stack = new Stack(ports, projectRoot, workDirectory);
     try {
-      stack.startTogether(projectRoot, workDirectory, List.of(accounts, checkins, notifications));
-      stack.startTogether(projectRoot, workDirectory, List.of(gateway, webUi));
+      stack.startTogether(List.of(accounts, checkins, notifications));
+      stack.startTogether(List.of(gateway, webUi));
       return stack;
     } catch (RuntimeException e) {
       stack.close();
@@ -78,7 +82,7 @@ public final class Stack implements AutoCloseable {
     }
   }
 
-  private void startTogether(Path projectRoot, Path workDirectory, List<App> apps) {
+  private synchronized void startTogether(List<App> apps) {
     List<CompletableFuture<Void>> ready = new ArrayList<>();
     for (App app : apps) {
       var process = app.start(projectRoot, workDirectory);
@@ -100,6 +104,24 @@ public final class Stack implements AutoCloseable {
       merged.putAll(map);
     }
     return merged;
+  }
+
+  /** The apps' modules, in the order they started. */
+  public List<String> modules() {
+    return running.keySet().stream().map(App::module).toList();
+  }
+
+  /** SIGKILL to {@code module}, as a crash would do it: no graceful shutdown, nothing flushed. */
+  public synchronized void kill(String module) {
+    running.get(app(module)).kill();
+  }
+
+  /** Starts {@code module} again with the same configuration and waits until it is ready. */
+  public void restart(String module) {
+    App app = app(module);
+    if (!running.get(app).isAlive()) {
+      startTogether(List.of(app));
+    }
   }
 
   /** Where {@code module} (e.g. {@code notification-service}) listens, to reach its actuator. */
