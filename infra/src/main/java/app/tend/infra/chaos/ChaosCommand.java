@@ -7,6 +7,7 @@ import app.tend.infra.servers.EmbeddedPostgresServer;
 import app.tend.infra.servers.KeycloakAdmin;
 import app.tend.infra.servers.Ports;
 import app.tend.infra.stack.DemoData;
+import app.tend.infra.stack.LocalStack;
 import app.tend.infra.stack.Stack;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -42,7 +42,7 @@ public final class ChaosCommand {
         Duration.ofSeconds(option(args, "--settle", 10)), Duration.ofMinutes(3));
     Path root = Path.of(System.getenv().getOrDefault("TEND_PROJECT_ROOT", ".")).toAbsolutePath().normalize();
     Path home = root.resolve(".tend").resolve("chaos");
-    delete(home);
+    LocalStack.delete(home);
     List<AutoCloseable> toClose = new ArrayList<>();
     try {
       say("Starting PostgreSQL, Kafka, Keycloak and a mail catcher of the chaos run's own (in " + root.relativize(home) + "/) …");
@@ -103,17 +103,6 @@ public final class ChaosCommand {
       } catch (Exception e) {
         say("could not stop cleanly: " + e.getMessage());
       }
-    }
-  }
-
-  private static void delete(Path directory) {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (var paths = Files.walk(directory)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 

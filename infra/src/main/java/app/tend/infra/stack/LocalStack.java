@@ -175,7 +175,8 @@ public final class LocalStack {
     };
   }
 
-  private static void delete(Path directory) {
+  /** Deletes {@code directory} and everything in it, if it exists. */
+  public static void delete(Path directory) {
     if (!Files.exists(directory)) {
       return;
     }
