@@ -45,6 +45,7 @@ public final class ChaosLoad implements AutoCloseable {
   private final JsonMapper json = JsonMapper.builder().build();
   private final ConcurrentLinkedQueue<Attempt> attempts = new ConcurrentLinkedQueue<>();
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+  private final ConcurrentLinkedQueue<String> connectionsLost = new ConcurrentLinkedQueue<>();
   private final List<Thread> workers = new ArrayList<>();
   private volatile boolean running;
 
@@ -86,6 +87,11 @@ public final class ChaosLoad implements AutoCloseable {
   /** How many partners practise. */
   public int partners() {
     return couples.size() * 2;
+  }
+
+  /** When and how each lost connection broke, for the report: the outcome alone does not say why. */
+  public List<String> connectionsLost() {
+    return List.copyOf(connectionsLost);
   }
 
   /** Every request so far, in the order they ended. */
@@ -190,6 +196,7 @@ public final class ChaosLoad implements AutoCloseable {
     } catch (IOException e) {
       // The connection broke mid-request (e.g. the gateway was killed while it waited for the answer).
       attempt = new Attempt(operation, sent, System.nanoTime(), Outcome.CONNECTION_LOST, 0, unknownUnlessCheckin(written));
+      connectionsLost.add(java.time.Instant.now() + " " + operation + ": " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       running = false;

@@ -13,8 +13,10 @@ import java.util.Map;
  * @param outsideOutages what the requests sent while every part was up got
  * @param requests every request of the load
  * @param seconds how long the run took
+ * @param connectionsLost when and how each lost connection broke
  */
-public record ChaosReport(List<Row> rows, Findings findings, Map<Outcome, Long> outsideOutages, int requests, double seconds) {
+public record ChaosReport(List<Row> rows, Findings findings, Map<Outcome, Long> outsideOutages, int requests, double seconds,
+    List<String> connectionsLost) {
 
   /** The gateway is the one part whose death nobody can answer for: its clients see the connection go. */
   public static final String GATEWAY = "gateway";
@@ -56,6 +58,7 @@ public record ChaosReport(List<Row> rows, Findings findings, Map<Outcome, Long> 
         + "**%d duplicate notifications**%n", findings.eventsExpected(), findings.eventsMissing(), findings.eventsUnpublished(),
         findings.duplicateNotifications()));
     out.append("- requests while every part was up: " + outsideOutages + "\n");
+    connectionsLost.forEach(lost -> out.append("- connection lost: ").append(lost).append('\n'));
     return out.toString();
   }
 

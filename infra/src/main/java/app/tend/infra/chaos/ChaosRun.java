@@ -34,9 +34,8 @@ public final class ChaosRun {
       return writesBackAt < 0 || caughtUpAt < 0 ? Long.MAX_VALUE : Math.max(writesBackAt, caughtUpAt);
     }
 
-    /** A request still in flight at the kill belongs to the outage too. */
-    boolean covers(Attempt attempt) {
-      return attempt.answeredAt() >= killedAt && attempt.sentAt() <= recoveredAt();
+    boolean endedAfterTheKill(Attempt attempt) {
+      return attempt.answeredAt() >= killedAt;
     }
   }
 
@@ -53,11 +52,11 @@ public final class ChaosRun {
     try {
       sleep(settings.warmUp());
       for (Fault fault : faults) {
-        progress.accept("kill -9 " + fault.component());
+        progress.accept(Instant.now() + " kill -9 " + fault.component());
         long killedAt = System.nanoTime();
         fault.kill().run();
         sleep(settings.outage());
-        progress.accept("restart " + fault.component());
+        progress.accept(Instant.now() + " restart " + fault.component());
         long restartedAt = System.nanoTime();
         Instant restartedInstant = Instant.now();
         fault.restart().run();
@@ -66,7 +65,7 @@ public final class ChaosRun {
             .anyMatch(attempt -> attempt.outcome() == Outcome.ACCEPTED && attempt.sentAt() >= restartedAt));
         long caughtUpAt = await(settings.recoveryLimit(), () -> audit.eventsNotYetNotified(restartedInstant) == 0);
         windows.add(new Window(fault.component(), killedAt, restartedAt, readyAt, writesBackAt, caughtUpAt));
-        progress.accept(fault.component() + " recovered");
+        progress.accept(Instant.now() + " " + fault.component() + " recovered");
         sleep(settings.settle());
       }
     } finally {
@@ -79,16 +78,16 @@ public final class ChaosRun {
 
     List<Row> rows = new ArrayList<>();
     Map<Outcome, Long> outsideOutages = new EnumMap<>(Outcome.class);
+    Map<Window, List<Attempt>> byOutage = new java.util.HashMap<>();
     for (Attempt attempt : attempts) {
-      if (windows.stream().noneMatch(window -> window.covers(attempt))) {
-        outsideOutages.merge(attempt.outcome(), 1L, Long::sum);
-      }
+      outageOf(attempt, windows).ifPresentOrElse(
+          window -> byOutage.computeIfAbsent(window, w -> new ArrayList<>()).add(attempt),
+          () -> outsideOutages.merge(attempt.outcome(), 1L, Long::sum));
     }
     for (Window window : windows) {
       Map<Outcome, Long> during = new EnumMap<>(Outcome.class);
       Map<Integer, Long> errorStatuses = new java.util.TreeMap<>();
-      attempts.stream()
-          .filter(window::covers)
+      byOutage.getOrDefault(window, List.of())
           .forEach(attempt -> {
             during.merge(attempt.outcome(), 1L, Long::sum);
             if (attempt.outcome() == Outcome.OTHER_ERROR || attempt.outcome() == Outcome.REFUSED) {
@@ -99,7 +98,19 @@ public final class ChaosRun {
           window.writesBackAt() < 0 ? -1 : seconds(window.writesBackAt() - window.restartedAt()),
           window.caughtUpAt() < 0 ? -1 : seconds(window.caughtUpAt() - window.restartedAt()), during, errorStatuses));
     }
-    return new ChaosReport(rows, findings, outsideOutages, attempts.size(), seconds(System.nanoTime() - began));
+    return new ChaosReport(rows, findings, outsideOutages, attempts.size(), seconds(System.nanoTime() - began), load.connectionsLost());
+  }
+
+  /**
+   * The outage a request belongs to: the last kill before it ended (a request in flight at a kill
+   * belongs to that kill, even while the one before was still recovering), if it was sent before
+   * that part had recovered.
+   */
+  private static java.util.Optional<Window> outageOf(Attempt attempt, List<Window> windows) {
+    return windows.stream()
+        .filter(window -> window.endedAfterTheKill(attempt))
+        .reduce((earlier, later) -> later)
+        .filter(window -> attempt.sentAt() <= window.recoveredAt());
   }
 
   /** When {@code condition} first held, in {@link System#nanoTime()}, or -1 when it did not within {@code limit}. */
