@@ -120,8 +120,9 @@ public final class ChaosLoad implements AutoCloseable {
     if (round % 2 == 1) {
       body.put("appreciation", "thank you for round " + round);
     }
+    // A check-in that got no answer may still have been stored: the audit must accept its ratings too.
     var write = new Write.Checkin(partnerId, day, round);
-    send(email, "check in", "PUT", "/api/checkins/today", body, answer -> write);
+    send(email, "check in", "PUT", "/api/checkins/today", body, answer -> write, write);
   }
 
   private void commitment(JoinedCouple couple, int round) {
@@ -165,8 +166,19 @@ public final class ChaosLoad implements AutoCloseable {
     return UUID.fromString(answer.get("id").asString());
   }
 
-  /** Sends one request, keeps what came of it and pauses; {@code written} reads an accepted answer. */
+  /** Sends one request whose write has no id until it is answered. */
   private Attempt send(String email, String operation, String method, String path, Object body, Function<JsonNode, Write> written) {
+    return send(email, operation, method, path, body, written, new Write.Unknown());
+  }
+
+  /**
+   * Sends one request, keeps what came of it and pauses.
+   *
+   * @param written reads what an accepted answer says was written
+   * @param mayHaveWritten what the request may have written when its answer was lost or was an error
+   */
+  private Attempt send(String email, String operation, String method, String path, Object body, Function<JsonNode, Write> written,
+      Write mayHaveWritten) {
     long sent = System.nanoTime();
     Attempt attempt;
     try {
@@ -187,15 +199,15 @@ public final class ChaosLoad implements AutoCloseable {
         attempt = new Attempt(operation, sent, System.nanoTime(), Outcome.ACCEPTED, status, written.apply(answer));
       } else {
         Outcome outcome = status == 503 && problem ? Outcome.UNAVAILABLE : status / 100 == 4 && problem ? Outcome.REFUSED : Outcome.OTHER_ERROR;
-        attempt = new Attempt(operation, sent, System.nanoTime(), outcome, status, unknownUnlessCheckin(written));
+        attempt = new Attempt(operation, sent, System.nanoTime(), outcome, status, mayHaveWritten);
       }
     } catch (HttpTimeoutException e) {
-      attempt = new Attempt(operation, sent, System.nanoTime(), Outcome.NO_ANSWER, 0, unknownUnlessCheckin(written));
+      attempt = new Attempt(operation, sent, System.nanoTime(), Outcome.NO_ANSWER, 0, mayHaveWritten);
     } catch (ConnectException e) {
       attempt = new Attempt(operation, sent, System.nanoTime(), Outcome.CONNECTION_REFUSED, 0, new Write.Unknown());
     } catch (IOException e) {
       // The connection broke mid-request (e.g. the gateway was killed while it waited for the answer).
-      attempt = new Attempt(operation, sent, System.nanoTime(), Outcome.CONNECTION_LOST, 0, unknownUnlessCheckin(written));
+      attempt = new Attempt(operation, sent, System.nanoTime(), Outcome.CONNECTION_LOST, 0, mayHaveWritten);
       connectionsLost.add(java.time.Instant.now() + " " + operation + ": " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -205,19 +217,6 @@ public final class ChaosLoad implements AutoCloseable {
     attempts.add(attempt);
     sleep(pause);
     return attempt;
-  }
-
-  /**
-   * A check-in that was not answered may still have been stored; the audit must accept its ratings
-   * too, so it keeps what it would have written. Other writes have no id until answered.
-   */
-  private static Write unknownUnlessCheckin(Function<JsonNode, Write> written) {
-    try {
-      var write = written.apply(null);
-      return write instanceof Write.Checkin ? write : new Write.Unknown();
-    } catch (RuntimeException e) {
-      return new Write.Unknown();
-    }
   }
 
   private String token(String email) {
