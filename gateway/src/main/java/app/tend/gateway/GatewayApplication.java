@@ -6,7 +6,6 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** The one door in: routes, token validation, per-user rate limits, request ids, fast failure. */
 @SpringBootApplication
-@org.springframework.scheduling.annotation.EnableScheduling
 @ConfigurationPropertiesScan
 public class GatewayApplication {
 

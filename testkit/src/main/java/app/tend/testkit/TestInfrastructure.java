@@ -6,6 +6,7 @@ import app.tend.infra.servers.EmbeddedKafkaServer;
 import app.tend.infra.servers.EmbeddedKeycloakServer;
 import app.tend.infra.servers.EmbeddedMailServer;
 import app.tend.infra.servers.EmbeddedPostgresServer;
+import app.tend.infra.servers.EmbeddedRedisServer;
 import app.tend.infra.servers.KeycloakAdmin;
 import app.tend.infra.servers.PostgresEndpoint;
 import java.io.IOException;
@@ -15,7 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Real PostgreSQL, Kafka and Keycloak for the tests of one JVM. Each server starts the first time a
+ * Real PostgreSQL, Kafka, Keycloak (and Redis) for the tests of one JVM. Each server starts the first time a
  * test asks for it and is shared by every later test class in that JVM; it stops when the JVM ends.
  */
 public final class TestInfrastructure {
@@ -25,6 +26,7 @@ public final class TestInfrastructure {
   private static KafkaUnderTest kafka;
   private static KeycloakUnderTest keycloak;
   private static EmbeddedMailServer mail;
+  private static EmbeddedRedisServer redis;
   private static EmbeddedPostgresServer embeddedPostgres;
   private static EmbeddedKafkaServer embeddedKafka;
   private static EmbeddedKeycloakServer embeddedKeycloak;
@@ -89,6 +91,18 @@ public final class TestInfrastructure {
       mail = EmbeddedMailServer.start(0);
     }
     return mail;
+  }
+
+  /**
+   * A Redis server, which only the gateway uses, to share its rate limit across replicas. It runs as
+   * a local process in both modes, like the mail server: its binary starts in milliseconds, a
+   * container would add only start-up time, and the test can kill and restart it in place.
+   */
+  public static synchronized EmbeddedRedisServer redis() {
+    if (redis == null) {
+      redis = EmbeddedRedisServer.start(0, workDirectory().resolve("redis"), workDirectory().resolve("redis.log"));
+    }
+    return redis;
   }
 
   public static KeycloakAdmin keycloakAdmin() {

@@ -161,7 +161,7 @@ class KubernetesManifestsTest {
         for (var peer : list(rule, "to")) {
           Object target = at(peer, "podSelector", "matchLabels");
           boolean known = target instanceof Map<?, ?> labels && (labels.get("app.kubernetes.io/name") instanceof String app
-              && Set.of("postgresql", "kafka", "keycloak", "gateway", "accounts-service", "checkin-service", "notification-service").contains(app)
+              && Set.of("postgresql", "kafka", "keycloak", "redis", "gateway", "accounts-service", "checkin-service", "notification-service").contains(app)
               || labels.containsKey("k8s-app"))
               || at(peer, "ipBlock") != null && list(rule, "ports").stream().allMatch(port -> Set.of(25, 587).contains(port.get("port")));
           if (!known) {
