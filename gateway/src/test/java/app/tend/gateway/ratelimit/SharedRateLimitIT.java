@@ -18,7 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,11 +46,14 @@ class SharedRateLimitIT {
   static ConfigurableApplicationContext first;
   static ConfigurableApplicationContext second;
   static final HttpClient http = HttpClient.newHttpClient();
+  /** How many requests reached the service, by the Authorization header they carried. */
+  static final Map<String, Integer> received = new ConcurrentHashMap<>();
 
   @BeforeAll
   static void twoGatewaysInFrontOfOneService() throws IOException {
     service = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
     service.createContext("/", exchange -> {
+      received.merge(exchange.getRequestHeaders().getFirst("Authorization"), 1, Integer::sum);
       byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, body.length);
@@ -103,6 +108,7 @@ class SharedRateLimitIT {
       long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
       assertThat(retryAfter).isBetween(1L, 5L);
     }
+    assertThat(received.get("Bearer " + token)).as("refused requests never reach the service").isEqualTo(BURST);
     // Someone else is not held back by the first person's burst.
     assertThat(get(second, newPartnerToken()).statusCode()).isEqualTo(200);
     // The bucket refills on Redis's clock: one token every five seconds.
