@@ -124,6 +124,24 @@ public final class TestInfrastructure {
     return Faults.servers(embeddedPostgres, embeddedKafka, embeddedKeycloak);
   }
 
+  /**
+   * The process ids of PostgreSQL, Kafka and Keycloak by name, to read their memory; none in
+   * containers mode, where they are Docker's.
+   */
+  public static synchronized java.util.Map<String, Long> serverProcesses() {
+    if (MODE == InfrastructureMode.CONTAINERS) {
+      return java.util.Map.of();
+    }
+    postgres();
+    kafka();
+    keycloak();
+    var pids = new java.util.LinkedHashMap<String, Long>();
+    pids.put("PostgreSQL", embeddedPostgres.pid());
+    pids.put("Kafka", embeddedKafka.pid());
+    pids.put("Keycloak", embeddedKeycloak.process().pid());
+    return pids;
+  }
+
   /** A folder of this test JVM's own, for server data and logs; under target/ when run by Maven. */
   public static synchronized Path workDirectory() {
     if (workDirectory == null) {

@@ -48,6 +48,11 @@ public final class ChildProcess implements AutoCloseable {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
+  /** The operating system's process id, to read its memory use. */
+  public long pid() {
+    return process.pid();
+  }
+
   public Path log() {
     return log;
   }

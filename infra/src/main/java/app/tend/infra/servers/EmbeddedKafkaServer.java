@@ -79,6 +79,11 @@ public final class EmbeddedKafkaServer implements KafkaEndpoint, AutoCloseable {
     }
   }
 
+  /** The broker JVM's process id. */
+  public synchronized long pid() {
+    return process.pid();
+  }
+
   /** SIGSTOP: connections stay open, nothing is answered, as with a stuck broker. */
   public synchronized void freeze() {
     process.freeze();

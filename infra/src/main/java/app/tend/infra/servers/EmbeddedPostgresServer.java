@@ -79,6 +79,11 @@ public final class EmbeddedPostgresServer implements PostgresEndpoint, AutoClose
     postgres = postmaster(port, dataDirectory);
   }
 
+  /** The postmaster's process id; the backends are its children. */
+  public long pid() {
+    return postmasterPid();
+  }
+
   private long postmasterPid() {
     if (dataDirectory == null) {
       throw new IllegalStateException("a throw-away PostgreSQL cannot come back after a kill: give it a data directory");

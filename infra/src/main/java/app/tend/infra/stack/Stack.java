@@ -7,6 +7,7 @@ import app.tend.infra.servers.KeycloakEndpoint;
 import app.tend.infra.servers.MailEndpoint;
 import app.tend.infra.servers.PostgresEndpoint;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,10 +33,20 @@ public final class Stack implements AutoCloseable {
    *
    * @param historyImport whether checkin-service accepts imported history (the demo data uses it)
    * @param jsonLogs whether the apps write their logs as JSON lines (ECS), as they do in containers
+   * @param forBenchmarks whether the apps run as the benchmarks measure them: with the full JIT (C2),
+   *     as in their containers, rather than stopping at C1 to start sooner; and with the gateway's
+   *     per-person rate limit at a rate no load reaches (the limiter still runs), so a handful of
+   *     people can saturate the gateway
    */
-  public record Options(boolean historyImport, boolean jsonLogs) {}
+  public record Options(boolean historyImport, boolean jsonLogs, boolean forBenchmarks) {
+
+    public Options(boolean historyImport, boolean jsonLogs) {
+      this(historyImport, jsonLogs, false);
+    }
+  }
 
   private final Map<App, ChildProcess> running = new LinkedHashMap<>();
+  private final Map<String, Duration> timeToReady = new java.util.concurrent.ConcurrentHashMap<>();
   private final Ports ports;
   private final Path projectRoot;
   private final Path workDirectory;
@@ -57,20 +68,23 @@ public final class Stack implements AutoCloseable {
       postgres.ensureDatabase(database);
     }
     String issuer = keycloak.issuer(KeycloakAdmin.REALM);
+    boolean quickStart = !options.forBenchmarks();
     var logs = options.jsonLogs() ? Map.of("TEND_LOG_FORMAT", "ecs") : Map.<String, String>of();
     var common = merge(logs, Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "OIDC_ISSUER_URI", issuer));
     var accounts = new App("accounts-service", ports.accounts(), "256m", merge(common, database("ACCOUNTS", postgres, "accounts"),
         Map.of("KEYCLOAK_URL", keycloak.baseUrl(), "SMTP_HOST", mail.host(), "SMTP_PORT", Integer.toString(mail.smtpPort()),
-            "TEND_WEB_URL", "http://localhost:" + ports.webUi())));
+            "TEND_WEB_URL", "http://localhost:" + ports.webUi())), quickStart);
     var checkins = new App("checkin-service", ports.checkins(), "256m", merge(common, database("CHECKINS", postgres, "checkins"),
-        Map.of("TEND_HISTORY_IMPORT_ENABLED", Boolean.toString(options.historyImport()))));
+        Map.of("TEND_HISTORY_IMPORT_ENABLED", Boolean.toString(options.historyImport()))), quickStart);
     var notifications = new App("notification-service", ports.notifications(), "256m", merge(common, database("NOTIFICATIONS", postgres, "notifications"),
         Map.of("KEYCLOAK_URL", keycloak.baseUrl(), "SMTP_HOST", mail.host(), "SMTP_PORT", Integer.toString(mail.smtpPort()),
-            "TEND_WEB_URL", "http://localhost:" + ports.webUi())));
-    var gateway = new App("gateway", ports.gateway(), "256m", merge(logs, Map.of("OIDC_ISSUER_URI", issuer,
-        "ACCOUNTS_URL", accounts.baseUrl(), "CHECKINS_URL", checkins.baseUrl(), "NOTIFICATIONS_URL", notifications.baseUrl())));
+            "TEND_WEB_URL", "http://localhost:" + ports.webUi())), quickStart);
+    var rateLimit = !options.forBenchmarks() ? Map.<String, String>of()
+        : Map.of("TEND_RATE_LIMIT_PER_SECOND", "1000000", "TEND_RATE_LIMIT_BURST", "1000000");
+    var gateway = new App("gateway", ports.gateway(), "256m", merge(logs, rateLimit, Map.of("OIDC_ISSUER_URI", issuer,
+        "ACCOUNTS_URL", accounts.baseUrl(), "CHECKINS_URL", checkins.baseUrl(), "NOTIFICATIONS_URL", notifications.baseUrl())), quickStart);
     var webUi = new App("web-ui", ports.webUi(), "384m", merge(logs, Map.of("GATEWAY_URL", gateway.baseUrl(),
-        "KEYCLOAK_URL", keycloak.baseUrl(), "KEYCLOAK_PUBLIC_URL", keycloak.baseUrl())));
+        "KEYCLOAK_URL", keycloak.baseUrl(), "KEYCLOAK_PUBLIC_URL", keycloak.baseUrl())), quickStart);
     var stack = new Stack(ports, projectRoot, workDirectory);
     try {
       stack.startTogether(List.of(accounts, checkins, notifications));
@@ -85,9 +99,13 @@ public final class Stack implements AutoCloseable {
   private synchronized void startTogether(List<App> apps) {
     List<CompletableFuture<Void>> ready = new ArrayList<>();
     for (App app : apps) {
+      long started = System.nanoTime();
       var process = app.start(projectRoot, workDirectory);
       running.put(app, process);
-      ready.add(CompletableFuture.runAsync(() -> app.awaitReady(process)));
+      ready.add(CompletableFuture.runAsync(() -> {
+        app.awaitReady(process);
+        timeToReady.put(app.module(), Duration.ofNanos(System.nanoTime() - started));
+      }));
     }
     CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
   }
@@ -127,6 +145,19 @@ public final class Stack implements AutoCloseable {
   /** Where {@code module} (e.g. {@code notification-service}) listens, to reach its actuator. */
   public String urlOf(String module) {
     return app(module).baseUrl();
+  }
+
+  /** The process id of {@code module}, to read its memory use. */
+  public synchronized long pidOf(String module) {
+    return running.get(app(module)).pid();
+  }
+
+  /**
+   * How long {@code module} took from its launch to its readiness probe answering UP, the last
+   * time it started (its group started together, so they shared the machine meanwhile).
+   */
+  public Duration timeToReady(String module) {
+    return timeToReady.get(module);
   }
 
   /** The log file of {@code module}. */

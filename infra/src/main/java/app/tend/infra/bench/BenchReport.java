@@ -1,0 +1,162 @@
+package app.tend.infra.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What one benchmark run measured: a Markdown table to read and JSON to compare runs with. */
+public record BenchReport(
+    BenchRun.Settings settings, int cores, List<Measurement> measurements, Footprints underLoad, Map<String, Duration> timeToReady) {
+
+  /** The column headers of the throughput table, in order. */
+  public static final List<String> COLUMNS =
+      List.of("scenario", "through", "answered/s", "p50 ms", "p99 ms", "p99.9 ms", "max ms", "not 2xx", "generator CPU", "ratio");
+
+  /**
+   * One load's figures, or why it did not run.
+   *
+   * @param result null when it did not run
+   */
+  public record Measurement(String scenario, String through, ClosedLoop.Result result, String notRunBecause) {
+
+    static Measurement of(String scenario, String through, ClosedLoop.Result result) {
+      return new Measurement(scenario, through, result, null);
+    }
+
+    static Measurement notRun(String scenario, String through, String because) {
+      return new Measurement(scenario, through, null, because);
+    }
+
+    public boolean ran() {
+      return result != null;
+    }
+
+    public long answered() {
+      return ran() ? result.answered() : 0;
+    }
+
+    public double perSecond() {
+      return ran() ? result.perSecond() : Double.NaN;
+    }
+  }
+
+  /**
+   * Memory under load.
+   *
+   * @param tend each of Tend's processes (apps and servers), with its children
+   * @param generator the load generator's own JVM, which is not Tend's
+   */
+  public record Footprints(Map<String, Footprint> tend, Footprint generator) {
+
+    Footprint total() {
+      return tend.values().stream().reduce(Footprint.NONE, Footprint::plus);
+    }
+  }
+
+  /** The ratios of a scenario's first load (through the gateway) to each of its baselines. */
+  public List<String> ratios(Measurement measurement) {
+    var same = measurements.stream().filter(m -> m.scenario().equals(measurement.scenario())).toList();
+    if (same.getFirst() != measurement) {
+      return List.of("baseline");
+    }
+    return same.stream().skip(1)
+        .map(baseline -> baseline.ran()
+            ? format(measurement.perSecond() / baseline.perSecond()) + " × " + baseline.through()
+            : "— × " + baseline.through() + " (" + baseline.notRunBecause() + ")")
+        .toList();
+  }
+
+  public String markdown() {
+    var out = new StringBuilder();
+    out.append("## Throughput and latency (closed loop, ").append(settings.workers()).append(" requests in flight, ")
+        .append(settings.warmUp().toSeconds()).append(" s warm-up, ").append(settings.measured().toSeconds())
+        .append(" s measured, ").append(cores).append(" cores)\n\n");
+    out.append(COLUMNS.stream().collect(Collectors.joining(" | ", "| ", " |\n")));
+    out.append(COLUMNS.stream().map(c -> "---").collect(Collectors.joining(" | ", "| ", " |\n")));
+    for (var m : measurements) {
+      List<String> cells = new ArrayList<>(List.of(m.scenario(), m.through()));
+      if (m.ran()) {
+        var r = m.result();
+        cells.addAll(List.of(format(r.perSecond()), format(r.percentileMillis(50)), format(r.percentileMillis(99)),
+            format(r.percentileMillis(99.9)), format(r.percentileMillis(100)), notOk(r),
+            format(r.generatorCores()) + " of " + cores + " cores"));
+      } else {
+        cells.addAll(List.of("—", "—", "—", "—", "—", "—", m.notRunBecause()));
+      }
+      cells.add(String.join(", ", ratios(m)));
+      out.append(cells.stream().collect(Collectors.joining(" | ", "| ", " |\n")));
+    }
+    out.append("\n## Footprint (memory while the check-in writes went through the gateway; time to ready at start)\n\n");
+    out.append("| process | RSS MiB | PSS MiB | time to ready s |\n| --- | --- | --- | --- |\n");
+    underLoad.tend().forEach((name, footprint) -> out.append("| ").append(name).append(" | ").append(format(footprint.rssMib()))
+        .append(" | ").append(format(footprint.pssMib())).append(" | ")
+        .append(timeToReady.containsKey(name) ? format(timeToReady.get(name).toMillis() / 1000.0) : "—").append(" |\n"));
+    var total = underLoad.total();
+    out.append("| **whole stack** | ").append(format(total.rssMib())).append(" (shared pages counted per process) | **")
+        .append(format(total.pssMib())).append("** | — |\n");
+    out.append("| load generator (not Tend) | ").append(format(underLoad.generator().rssMib())).append(" | ")
+        .append(format(underLoad.generator().pssMib())).append(" | — |\n");
+    return out.toString();
+  }
+
+  public String json() {
+    var root = new LinkedHashMap<String, Object>();
+    root.put("settings", Map.of("warmUpSeconds", settings.warmUp().toSeconds(), "measuredSeconds", settings.measured().toSeconds(),
+        "workers", settings.workers(), "cores", cores));
+    List<Map<String, Object>> loads = new ArrayList<>();
+    for (var m : measurements) {
+      var load = new LinkedHashMap<String, Object>();
+      load.put("scenario", m.scenario());
+      load.put("through", m.through());
+      if (m.ran()) {
+        var r = m.result();
+        load.put("answeredPerSecond", r.perSecond());
+        load.put("answered", r.answered());
+        load.put("p50Ms", r.percentileMillis(50));
+        load.put("p99Ms", r.percentileMillis(99));
+        load.put("p999Ms", r.percentileMillis(99.9));
+        load.put("maxMs", r.percentileMillis(100));
+        load.put("notOk", r.statuses().entrySet().stream().collect(Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue)));
+        load.put("generatorCores", r.generatorCores());
+      } else {
+        load.put("notRunBecause", m.notRunBecause());
+      }
+      load.put("ratios", ratios(m));
+      loads.add(load);
+    }
+    root.put("loads", loads);
+    var footprint = new LinkedHashMap<String, Object>();
+    underLoad.tend().forEach((name, f) -> footprint.put(name, Map.of("rssMib", f.rssMib(), "pssMib", f.pssMib())));
+    root.put("footprintUnderLoad", footprint);
+    root.put("wholeStackPssMib", underLoad.total().pssMib());
+    root.put("generatorRssMib", underLoad.generator().rssMib());
+    var ready = new LinkedHashMap<String, Object>();
+    timeToReady.forEach((app, duration) -> ready.put(app, duration == null ? null : duration.toMillis() / 1000.0));
+    root.put("timeToReadySeconds", ready);
+    return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root);
+  }
+
+  private static String notOk(ClosedLoop.Result result) {
+    if (result.statuses().isEmpty()) {
+      return "0";
+    }
+    return result.statuses().entrySet().stream()
+        .map(e -> e.getValue() + " × " + (e.getKey() < 0 ? "no answer" : e.getKey()))
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String format(double value) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      return "—";
+    }
+    if (value >= 100) {
+      return String.format(Locale.ROOT, "%,.0f", value);
+    }
+    return String.format(Locale.ROOT, value >= 10 ? "%.1f" : "%.2f", value);
+  }
+}
