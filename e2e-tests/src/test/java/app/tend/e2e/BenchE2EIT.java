@@ -26,7 +26,7 @@ class BenchE2EIT {
     var target = new BenchRun.Target(stack, RunningTend.keycloakAdmin(), partners, TestInfrastructure.serverProcesses(),
         TestInfrastructure.workDirectory().resolve("bench"));
 
-    var report = BenchRun.run(target, new BenchRun.Settings(Duration.ofSeconds(1), Duration.ofSeconds(2), 2),
+    var report = BenchRun.run(target, new BenchRun.Settings(Duration.ofSeconds(1), Duration.ofSeconds(2), 2, Duration.ofSeconds(5)),
         line -> System.out.println("bench: " + line));
     String table = report.markdown();
     System.out.println(table);

@@ -28,7 +28,8 @@ public final class BenchCommand {
     CommandLine.quietLogging();
     int couples = CommandLine.option(args, "--couples", 16);
     var settings = new BenchRun.Settings(Duration.ofSeconds(CommandLine.option(args, "--warmup", 10)),
-        Duration.ofSeconds(CommandLine.option(args, "--seconds", 20)), CommandLine.option(args, "--workers", 16));
+        Duration.ofSeconds(CommandLine.option(args, "--seconds", 20)), CommandLine.option(args, "--workers", 16),
+        Duration.ofSeconds(60));
     Path root = CommandLine.projectRoot();
     Path home = root.resolve(".tend").resolve("bench");
     // The per-person rate limit still runs, at a rate no load reaches: a handful of people saturate the gateway.

@@ -75,7 +75,8 @@ public record BenchReport(
     var out = new StringBuilder();
     out.append("## Throughput and latency (closed loop, ").append(settings.workers()).append(" requests in flight, ")
         .append(settings.warmUp().toSeconds()).append(" s warm-up, ").append(settings.measured().toSeconds())
-        .append(" s measured, ").append(cores).append(" cores)\n\n");
+        .append(" s measured, ").append(cores).append(" cores; each load starts once the machine is quiet, after at most ")
+        .append(settings.quietAtMost().toSeconds()).append(" s)\n\n");
     out.append(COLUMNS.stream().collect(Collectors.joining(" | ", "| ", " |\n")));
     out.append(COLUMNS.stream().map(c -> "---").collect(Collectors.joining(" | ", "| ", " |\n")));
     for (var m : measurements) {
@@ -107,7 +108,7 @@ public record BenchReport(
   public String json() {
     var root = new LinkedHashMap<String, Object>();
     root.put("settings", Map.of("warmUpSeconds", settings.warmUp().toSeconds(), "measuredSeconds", settings.measured().toSeconds(),
-        "workers", settings.workers(), "cores", cores));
+        "workers", settings.workers(), "quietAtMostSeconds", settings.quietAtMost().toSeconds(), "cores", cores));
     List<Map<String, Object>> loads = new ArrayList<>();
     for (var m : measurements) {
       var load = new LinkedHashMap<String, Object>();

@@ -38,8 +38,9 @@ public final class BenchRun {
    * How long and how hard.
    *
    * @param workers requests in flight at once; at most one per partner, so no two write the same check-in
+   * @param quietAtMost how long to wait, before each load, for the work the last one set off to end
    */
-  public record Settings(Duration warmUp, Duration measured, int workers) {
+  public record Settings(Duration warmUp, Duration measured, int workers, Duration quietAtMost) {
 
     /** Tokens live five minutes; each load fetches fresh ones and must end before they expire. */
     public Settings {
@@ -93,6 +94,7 @@ public final class BenchRun {
       String baseUrl, Request request, Runnable atTheEnd) {
     // Fresh tokens for each load: a token lives five minutes.
     List<String> tokens = target.partners().stream().map(email -> target.keycloak().accessToken(email, DemoData.PASSWORD)).toList();
+    QuietMachine.await(settings.quietAtMost());
     var result = ClosedLoop.run(client, settings.workers(), settings.warmUp(), settings.measured(),
         (worker, iteration) -> request.to(baseUrl, tokens.get(worker), iteration), atTheEnd);
     return Measurement.of(scenario, through, result);
