@@ -47,21 +47,28 @@ class TrendAlerts {
   Mono<Void> afterCheckin(Partner partner, LocalDate today) {
     return Mono.zip(rules.of(partner.clinicId()),
             checkins.forPartner(partner.partnerId(), today.minusDays(CheckinTrends.DAYS - 1L), today).collectList())
-        .flatMapMany(found -> Flux.fromIterable(CheckinTrends.of(today, found.getT2(), 0).measures())
-            .concatMap(trend -> fell(trend, found.getT1().alertTrendDrop())
-                ? database.sql("insert into trend_drop (partner_id, act, since) values (:partnerId, :act, :today) on conflict do nothing")
-                    .bind("partnerId", partner.partnerId())
-                    .bind("act", trend.measure().name())
-                    .bind("today", today)
-                    .fetch()
-                    .rowsUpdated()
-                    .flatMap(rows -> rows == 0 ? Mono.empty() : outbox.append(new TrendDropped(partner.coupleId(), partner.partnerId(),
-                        trend.measure().name(), trend.average7(), trend.average28(), today), partner.clinicId(), partner.coupleId()))
-                    .then()
-                : database.sql("delete from trend_drop where partner_id = :partnerId and act = :act")
-                    .bind("partnerId", partner.partnerId())
-                    .bind("act", trend.measure().name())
-                    .then()))
-        .then();
+        .flatMap(found -> {
+          var trends = CheckinTrends.of(today, found.getT2(), 0).measures();
+          double threshold = found.getT1().alertTrendDrop();
+          // Acts that have not fallen (most, most days) are forgotten in one statement: this runs
+          // on every check-in, and a statement per act was most of the write's round trips.
+          String[] steady = trends.stream().filter(trend -> !fell(trend, threshold)).map(trend -> trend.measure().name())
+              .toArray(String[]::new);
+          Mono<Void> recovered = steady.length == 0 ? Mono.empty()
+              : database.sql("delete from trend_drop where partner_id = :partnerId and act = any(:acts)")
+                  .bind("partnerId", partner.partnerId())
+                  .bind("acts", steady)
+                  .then();
+          var fallen = Flux.fromIterable(trends).filter(trend -> fell(trend, threshold))
+              .concatMap(trend -> database.sql("insert into trend_drop (partner_id, act, since) values (:partnerId, :act, :today) on conflict do nothing")
+                  .bind("partnerId", partner.partnerId())
+                  .bind("act", trend.measure().name())
+                  .bind("today", today)
+                  .fetch()
+                  .rowsUpdated()
+                  .flatMap(rows -> rows == 0 ? Mono.empty() : outbox.append(new TrendDropped(partner.coupleId(), partner.partnerId(),
+                      trend.measure().name(), trend.average7(), trend.average28(), today), partner.clinicId(), partner.coupleId())));
+          return recovered.thenMany(fallen).then();
+        });
   }
 }

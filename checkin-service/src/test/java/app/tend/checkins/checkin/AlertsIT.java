@@ -81,6 +81,9 @@ class AlertsIT {
     for (int back = 6; back >= 1; back--) {
       pastDay(first, today.minusDays(back), 1);
     }
+    // Honesty had fallen before and has recovered since: the check-in forgets that, so a new fall is told again.
+    database.sql("insert into trend_drop (partner_id, act, since) values (:partner, 'HONESTY', :since)")
+        .bind("partner", first).bind("since", today.minusDays(20)).then().block();
     var low = Map.of("followThrough", 0, "empathicListening", 4, "honesty", 4, "mattering", 4, "connected", 4);
     web.put().uri("/api/checkins/today").headers(h -> h.setBearerAuth(couple.first().token())).bodyValue(low).exchange()
         .expectStatus().isCreated();
@@ -97,6 +100,9 @@ class AlertsIT {
       assertThat(event.average7()).isLessThan(1.0);
       assertThat(event.average28()).isGreaterThan(2.5);
     });
+    assertThat(database.sql("select act from trend_drop where partner_id = :partner").bind("partner", first)
+        .map(row -> row.get("act", String.class)).all().collectList().block())
+        .containsExactly("FOLLOW_THROUGH");
 
     // The other partner last checked in six days ago: four whole days is the default threshold.
     UUID second = couple.second().id();
