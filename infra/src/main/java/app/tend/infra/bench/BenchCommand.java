@@ -33,7 +33,7 @@ public final class BenchCommand {
     Path root = CommandLine.projectRoot();
     Path home = root.resolve(".tend").resolve("bench");
     // The per-person rate limit still runs, at a rate no load reaches: a handful of people saturate the gateway.
-    try (var tend = IsolatedTend.start(root, home, new Stack.Options(false, true, false), BenchCommand::say)) {
+    try (var tend = IsolatedTend.start(root, home, new Stack.Options(false, true, true), BenchCommand::say)) {
       say("Enrolling " + couples + " couples; their partners join through their invitation e-mails …");
       var clinic = tend.clinicWithCouples("Bench clinic", "bench.test", couples);
       List<String> partners = clinic.couples().stream()
@@ -42,7 +42,7 @@ public final class BenchCommand {
       servers.put("PostgreSQL", tend.postgres().pid());
       servers.put("Kafka", tend.kafka().pid());
       servers.put("Keycloak", tend.keycloak().process().pid());
-      var target = new BenchRun.Target(tend.stack(), tend.keycloakAdmin(), partners, servers, home);
+      var target = new BenchRun.Target(tend.stack(), tend.keycloakAdmin(), partners, tend.postgres(), servers, home);
       var report = BenchRun.run(target, settings, line -> say("  " + line));
       Files.writeString(home.resolve("report.md"), report.markdown());
       Files.writeString(home.resolve("report.json"), report.json());

@@ -58,13 +58,16 @@ public record BenchReport(
     }
   }
 
-  /** The ratios of a scenario's first load (through the gateway) to each of its baselines. */
+  /**
+   * The ratios of a load's throughput to each load listed after it in its scenario: the gateway's to
+   * every baseline, the service's own to the raw transaction. The last load is the baseline.
+   */
   public List<String> ratios(Measurement measurement) {
     var same = measurements.stream().filter(m -> m.scenario().equals(measurement.scenario())).toList();
-    if (same.getFirst() != measurement) {
+    if (same.getLast() == measurement) {
       return List.of("baseline");
     }
-    return same.stream().skip(1)
+    return same.stream().skip(same.indexOf(measurement) + 1)
         .map(baseline -> baseline.ran()
             ? format(measurement.perSecond() / baseline.perSecond()) + " × " + baseline.through()
             : "— × " + baseline.through() + " (" + baseline.notRunBecause() + ")")

@@ -3,6 +3,7 @@ package app.tend.infra.bench;
 import app.tend.infra.bench.BenchReport.Footprints;
 import app.tend.infra.bench.BenchReport.Measurement;
 import app.tend.infra.servers.KeycloakAdmin;
+import app.tend.infra.servers.PostgresEndpoint;
 import app.tend.infra.stack.DemoData;
 import app.tend.infra.stack.Stack;
 import java.net.URI;
@@ -29,10 +30,12 @@ public final class BenchRun {
    *
    * @param stack the running apps
    * @param partners partners' e-mail addresses (password {@link DemoData#PASSWORD}), in {@link DemoData#LOAD_ZONE}
+   * @param postgres the server checkin-service's database is on, for the raw transaction
    * @param servers the servers' process ids by name (PostgreSQL, Kafka, Keycloak), for their memory
    * @param workDirectory where nginx runs
    */
-  public record Target(Stack stack, KeycloakAdmin keycloak, List<String> partners, Map<String, Long> servers, Path workDirectory) {}
+  public record Target(Stack stack, KeycloakAdmin keycloak, List<String> partners, PostgresEndpoint postgres, Map<String, Long> servers,
+      Path workDirectory) {}
 
   /**
    * How long and how hard.
@@ -69,6 +72,12 @@ public final class BenchRun {
         () -> underLoad.set(footprints(target))));
     say.accept("check-in write straight to checkin-service …");
     measurements.add(measure(target, settings, client, "check-in write", "direct to checkin-service", checkins, BenchRun::checkIn, () -> {}));
+    say.accept("the same two-row transaction straight through the R2DBC driver …");
+    try (var raw = RawCheckinTransaction.open(target.postgres(), settings.workers())) {
+      QuietMachine.await(settings.quietAtMost());
+      measurements.add(Measurement.of("check-in write", "raw R2DBC transaction (row + outbox row)",
+          ClosedLoop.run(settings.workers(), settings.warmUp(), settings.measured(), raw::call, () -> {})));
+    }
 
     say.accept("authenticated GET through the gateway …");
     measurements.add(measure(target, settings, client, "authenticated GET", "gateway", gateway, BenchRun::today, () -> {}));
@@ -95,8 +104,8 @@ public final class BenchRun {
     // Fresh tokens for each load: a token lives five minutes.
     List<String> tokens = target.partners().stream().map(email -> target.keycloak().accessToken(email, DemoData.PASSWORD)).toList();
     QuietMachine.await(settings.quietAtMost());
-    var result = ClosedLoop.run(client, settings.workers(), settings.warmUp(), settings.measured(),
-        (worker, iteration) -> request.to(baseUrl, tokens.get(worker), iteration), atTheEnd);
+    var result = ClosedLoop.run(settings.workers(), settings.warmUp(), settings.measured(),
+        ClosedLoop.http(client, (worker, iteration) -> request.to(baseUrl, tokens.get(worker), iteration)), atTheEnd);
     return Measurement.of(scenario, through, result);
   }
 

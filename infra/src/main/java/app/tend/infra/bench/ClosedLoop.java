@@ -15,17 +15,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.HdrHistogram.Histogram;
 
 /**
- * A closed-loop load: each worker sends its next request as soon as the last one is answered, so
+ * A closed-loop load: each worker makes its next call as soon as the last one is answered, so
  * the load finds the most the target can answer (its saturation) with that many requests in
  * flight. A warm-up runs first and is not counted. The generator's own CPU use is measured over the
  * same window: a generator that used most of the machine was the bottleneck, and its figures say so.
  */
 final class ClosedLoop {
 
-  /** The request a worker sends next. */
+  /** What a worker does next: a call answered with a status (2xx counts as answered, -1 for no answer). */
   @FunctionalInterface
-  interface Requests {
-    HttpRequest next(int worker, long iteration);
+  interface Operation {
+    int call(int worker, long iteration) throws InterruptedException;
+  }
+
+  /** Each worker sends the request {@code requests} makes for it, on {@code client}. */
+  static Operation http(HttpClient client, java.util.function.BiFunction<Integer, Long, HttpRequest> requests) {
+    return (worker, iteration) -> {
+      try {
+        return client.send(requests.apply(worker, iteration), HttpResponse.BodyHandlers.discarding()).statusCode();
+      } catch (IOException e) {
+        return -1;
+      }
+    };
   }
 
   /**
@@ -54,13 +65,13 @@ final class ClosedLoop {
    * Runs {@code workers} workers for {@code warmUp} and then {@code measured}, and calls {@code
    * atTheEnd} while the load still runs, just before it stops (to read memory under load).
    */
-  static Result run(HttpClient client, int workers, Duration warmUp, Duration measured, Requests requests, Runnable atTheEnd) {
+  static Result run(int workers, Duration warmUp, Duration measured, Operation operation, Runnable atTheEnd) {
     var measuring = new AtomicBoolean();
     var stop = new AtomicBoolean();
     List<Worker> all = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
     for (int w = 0; w < workers; w++) {
-      var worker = new Worker(w, client, requests, measuring, stop);
+      var worker = new Worker(w, operation, measuring, stop);
       all.add(worker);
       threads.add(Thread.ofVirtual().name("load-" + w).start(worker));
     }
@@ -91,18 +102,16 @@ final class ClosedLoop {
   /** One worker; what it counts is its own, merged when the load has stopped. */
   private static final class Worker implements Runnable {
     final int index;
-    final HttpClient client;
-    final Requests requests;
+    final Operation operation;
     final AtomicBoolean measuring;
     final AtomicBoolean stop;
     final Histogram latency = new Histogram(3_600_000_000L, 3);
     final Map<Integer, Long> statuses = new TreeMap<>();
     long answered;
 
-    Worker(int index, HttpClient client, Requests requests, AtomicBoolean measuring, AtomicBoolean stop) {
+    Worker(int index, Operation operation, AtomicBoolean measuring, AtomicBoolean stop) {
       this.index = index;
-      this.client = client;
-      this.requests = requests;
+      this.operation = operation;
       this.measuring = measuring;
       this.stop = stop;
     }
@@ -110,14 +119,11 @@ final class ClosedLoop {
     @Override
     public void run() {
       for (long iteration = 0; !stop.get(); iteration++) {
-        var request = requests.next(index, iteration);
         boolean counted = measuring.get();
         long sent = System.nanoTime();
         int status;
         try {
-          status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-          status = -1;
+          status = operation.call(index, iteration);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return;
