@@ -73,7 +73,8 @@ final class RedisTokenBuckets implements TokenBuckets, AutoCloseable {
 
   private final RedisClient client;
   private final RedisURI address;
-  private final RateLimitSettings settings;
+  private final String capacity;
+  private final String perSecond;
   private final LocalTokenBuckets fallback;
   private final Counter unshared;
   private final AtomicReference<CompletableFuture<StatefulRedisConnection<String, String>>> connection = new AtomicReference<>();
@@ -81,7 +82,9 @@ final class RedisTokenBuckets implements TokenBuckets, AutoCloseable {
   private final AtomicBoolean degraded = new AtomicBoolean();
 
   RedisTokenBuckets(RateLimitSettings settings, LocalTokenBuckets fallback, MeterRegistry meters) {
-    this.settings = settings;
+    // The script's arguments are the same for every request: written out once, not per request.
+    this.capacity = Integer.toString(settings.burst());
+    this.perSecond = Double.toString(settings.requestsPerSecond());
     this.fallback = fallback;
     this.address = RedisURI.create(settings.redisUrl());
     this.client = RedisClient.create();
@@ -95,8 +98,6 @@ final class RedisTokenBuckets implements TokenBuckets, AutoCloseable {
   @Override
   public Mono<Decision> take(String person) {
     String[] keys = {"tend:rate-limit:" + person};
-    String capacity = Integer.toString(settings.burst());
-    String perSecond = Double.toString(settings.requestsPerSecond());
     return connection()
         .flatMap(redis -> redis.reactive()
             .<List<Long>>evalsha(TAKE_SCRIPT_SHA, ScriptOutputType.MULTI, keys, capacity, perSecond)

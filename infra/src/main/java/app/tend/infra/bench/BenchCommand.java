@@ -4,7 +4,6 @@ import app.tend.infra.stack.CommandLine;
 import app.tend.infra.stack.IsolatedTend;
 import app.tend.infra.stack.Stack;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -49,8 +48,6 @@ public final class BenchCommand {
       say("");
       say(report.markdown());
       say("Written to " + home.resolve("report.md") + " and report.json; the logs are in " + home.resolve("logs"));
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
     }
     System.exit(0);
   }

@@ -74,9 +74,7 @@ public final class BenchRun {
     measurements.add(measure(target, settings, client, "check-in write", "direct to checkin-service", checkins, BenchRun::checkIn, () -> {}));
     say.accept("the same two-row transaction straight through the R2DBC driver …");
     try (var raw = RawCheckinTransaction.open(target.postgres(), settings.workers())) {
-      QuietMachine.await(settings.quietAtMost());
-      measurements.add(Measurement.of("check-in write", "raw R2DBC transaction (row + outbox row)",
-          ClosedLoop.run(settings.workers(), settings.warmUp(), settings.measured(), raw::call, () -> {})));
+      measurements.add(Measurement.of("check-in write", "raw R2DBC transaction (row + outbox row)", load(settings, raw::call, () -> {})));
     }
 
     say.accept("authenticated GET through the gateway …");
@@ -103,10 +101,14 @@ public final class BenchRun {
       String baseUrl, Request request, Runnable atTheEnd) {
     // Fresh tokens for each load: a token lives five minutes.
     List<String> tokens = target.partners().stream().map(email -> target.keycloak().accessToken(email, DemoData.PASSWORD)).toList();
+    return Measurement.of(scenario, through,
+        load(settings, ClosedLoop.http(client, (worker, iteration) -> request.to(baseUrl, tokens.get(worker), iteration)), atTheEnd));
+  }
+
+  /** One load, once the work the last one set off has ended. */
+  private static ClosedLoop.Result load(Settings settings, ClosedLoop.Operation operation, Runnable atTheEnd) {
     QuietMachine.await(settings.quietAtMost());
-    var result = ClosedLoop.run(settings.workers(), settings.warmUp(), settings.measured(),
-        ClosedLoop.http(client, (worker, iteration) -> request.to(baseUrl, tokens.get(worker), iteration)), atTheEnd);
-    return Measurement.of(scenario, through, result);
+    return ClosedLoop.run(settings.workers(), settings.warmUp(), settings.measured(), operation, atTheEnd);
   }
 
   @FunctionalInterface
