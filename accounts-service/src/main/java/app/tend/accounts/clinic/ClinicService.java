@@ -100,7 +100,7 @@ public class ClinicService {
                     .then(outbox.append(new ClinicDeactivated(clinicId), clinicId, clinicId).then())))
         .thenMany(logins.concatMap(login -> loginChanges.tryNow(login, Action.DISABLE)))
         .then(one(clinicId))
-        .switchIfEmpty(Mono.error(new NotFoundException("There is no such clinic.")));
+        .switchIfEmpty(Mono.error(() -> new NotFoundException("There is no such clinic.")));
   }
 
   private Mono<ClinicView> one(UUID clinicId) {

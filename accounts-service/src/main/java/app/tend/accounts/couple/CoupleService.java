@@ -67,9 +67,9 @@ public class CoupleService {
     return Mono.fromRunnable(() -> validate(request, clinicianId))
         .then(Mono.defer(() -> staff.find(clinicId, clinicianId)))
         .filter(clinician -> clinician.active() && Caller.CLINICIAN.equals(clinician.role()))
-        .switchIfEmpty(Mono.error(new NotFoundException("That clinician is not at your clinic.")))
+        .switchIfEmpty(Mono.error(() -> new NotFoundException("That clinician is not at your clinic.")))
         .filter(clinician -> caller.has(Caller.CLINIC_ADMIN) || clinician.id().equals(caller.subject()))
-        .switchIfEmpty(Mono.error(new NotFoundException("A clinician enrols couples into their own caseload only.")))
+        .switchIfEmpty(Mono.error(() -> new NotFoundException("A clinician enrols couples into their own caseload only.")))
         .then(Mono.defer(() -> earlierEnrolment(clinicId, clinicianId, request.partners())))
         .map(couple -> new Enrolment(couple, false))
         .switchIfEmpty(Mono.defer(() -> store(caller, clinicId, clinicianId, request.partners()))
@@ -98,7 +98,7 @@ public class CoupleService {
           .next()
           .filter(couple -> couple.clinicianId().equals(clinicianId)
               && couple.partners().stream().map(Invitee::email).collect(Collectors.toSet()).equals(Set.copyOf(emails)))
-          .switchIfEmpty(Mono.error(alreadyInvited()));
+          .switchIfEmpty(Mono.error(() -> alreadyInvited()));
     });
   }
 
@@ -209,7 +209,7 @@ public class CoupleService {
   private Mono<CoupleView> assignClinician(UUID clinicId, UUID coupleId, UUID clinicianId) {
     return staff.find(clinicId, clinicianId)
         .filter(clinician -> clinician.active() && Caller.CLINICIAN.equals(clinician.role()))
-        .switchIfEmpty(Mono.error(new NotFoundException("That clinician is not at your clinic.")))
+        .switchIfEmpty(Mono.error(() -> new NotFoundException("That clinician is not at your clinic.")))
         .flatMap(clinician -> transactions.run(() -> database
             .sql("update couple set clinician_id = :clinicianId where id = :id and clinic_id = :clinicId")
             .bind("clinicianId", clinician.id())

@@ -165,7 +165,7 @@ public class InvitationService {
         .bind("caller", caller.subject())
         .map(row -> row)
         .one()
-        .switchIfEmpty(Mono.error(new NotFoundException("There is no such invitation at your clinic.")))
+        .switchIfEmpty(Mono.error(() -> new NotFoundException("There is no such invitation at your clinic.")))
         .flatMap(row -> {
           if (row.get("accepted_at", Instant.class) != null) {
             return Mono.error(new ConflictException("This person has joined already; they sign in with their e-mail address."));
@@ -203,7 +203,7 @@ public class InvitationService {
         .bind("hash", InvitationLinks.hash(token))
         .map(InvitationService::found)
         .one()
-        .switchIfEmpty(Mono.error(notFound()));
+        .switchIfEmpty(Mono.error(() -> notFound()));
   }
 
   private record FoundInvitation(UUID clinicId, UUID coupleId, Instant acceptedAt, String clinicName, String invitedBy, Invitee invitee) {}

@@ -50,7 +50,7 @@ public class PartnerErasure {
             .bind("clinicId", clinicId)
             .map(row -> row.get("couple_id", UUID.class))
             .one()
-            .switchIfEmpty(Mono.error(Caller.nothingHere()))
+            .switchIfEmpty(Mono.error(Caller::nothingHere))
             .flatMap(coupleId -> database
                 .sql(
                     """

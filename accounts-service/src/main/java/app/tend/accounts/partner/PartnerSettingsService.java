@@ -137,7 +137,7 @@ public class PartnerSettingsService {
         .bind("clinicId", clinicId)
         .map(row -> new Me(row.get("id", UUID.class), row.get("couple_id", UUID.class), row.get("clinic_id", UUID.class)))
         .one()
-        .switchIfEmpty(Mono.error(Caller.nothingHere())));
+        .switchIfEmpty(Mono.error(Caller::nothingHere)));
   }
 
   private record Me(UUID id, UUID coupleId, UUID clinicId) {}

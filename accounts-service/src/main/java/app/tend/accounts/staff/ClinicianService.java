@@ -101,6 +101,6 @@ public class ClinicianService {
     return caller.clinicAs(Caller.CLINIC_ADMIN)
         .flatMap(clinicId -> staff.find(clinicId, clinicianId))
         .filter(member -> Caller.CLINICIAN.equals(member.role()))
-        .switchIfEmpty(Mono.error(new NotFoundException("There is no such clinician at your clinic.")));
+        .switchIfEmpty(Mono.error(() -> new NotFoundException("There is no such clinician at your clinic.")));
   }
 }

@@ -149,7 +149,7 @@ public class CheckinService {
     return checkRange(from, to)
         .then(partners.callerAsPartner(caller))
         .filter(partner -> partner.coupleId().equals(coupleId))
-        .switchIfEmpty(Mono.error(new NotFoundException("There is nothing here for you.")))
+        .switchIfEmpty(Mono.error(() -> new NotFoundException("There is nothing here for you.")))
         .flatMapMany(partner -> checkins.forPartner(partner.partnerId(), from, to));
   }
 

@@ -42,7 +42,7 @@ class HistoryImport {
     }
     return partners
         .find(request.partnerId())
-        .switchIfEmpty(Mono.error(new NotFoundException("That partner is not known here.")))
+        .switchIfEmpty(Mono.error(() -> new NotFoundException("That partner is not known here.")))
         .flatMap(partner -> store(request.checkins(), partner));
   }
 

@@ -27,7 +27,7 @@ class HistoryImportController {
   Mono<ImportHistoryResponse> importHistory(@RequestBody ImportHistoryRequest request) {
     return CurrentCaller.get()
         .filter(caller -> caller.has(Caller.PLATFORM_ADMIN))
-        .switchIfEmpty(Mono.error(new NotFoundException("There is nothing here for you.")))
+        .switchIfEmpty(Mono.error(() -> new NotFoundException("There is nothing here for you.")))
         .flatMap(caller -> historyImport.importPast(request));
   }
 }

@@ -126,7 +126,7 @@ public class CommitmentService {
   /** Makes a commitment from the caller to their partner. */
   public Mono<CommitmentView> make(Caller caller, CommitmentRequest request) {
     return partners.callerAsPartner(caller).flatMap(me -> partners.otherPartnerOf(me)
-        .switchIfEmpty(Mono.error(new UnprocessableException("Your partner has not joined yet",
+        .switchIfEmpty(Mono.error(() -> new UnprocessableException("Your partner has not joined yet",
             "A commitment is made to your partner, so it can be made once they have joined Tend.")))
         .flatMap(other -> {
           refuseUnlessValid(List.of(request), LocalDay.today(clock, me.timeZone()));
@@ -226,7 +226,7 @@ public class CommitmentService {
       return Mono.error(new InvalidRequestException("Please say whether you noticed it (true) or see it differently (false)."));
     }
     return partners.callerAsPartner(caller).flatMap(me -> commitments.find(id, me.coupleId())
-        .switchIfEmpty(Mono.error(notFound()))
+        .switchIfEmpty(Mono.error(() -> notFound()))
         .flatMap(c -> {
           if (!c.partnerId().equals(me.partnerId())) {
             return Mono.error(new UnprocessableException("This is your own commitment",
@@ -237,7 +237,7 @@ public class CommitmentService {
             refuseUnlessOpen(c, day, authorToday);
             return transactions.run(() -> commitments.occurrence(id, day)
                     .filter(existing -> existing.kept() != null)
-                    .switchIfEmpty(Mono.error(new UnprocessableException("Not marked yet",
+                    .switchIfEmpty(Mono.error(() -> new UnprocessableException("Not marked yet",
                         "Your partner has not marked this day yet. You can answer once they have.")))
                     .then(commitments.answer(id, day, noticed, clock.instant()))
                     .flatMap(changed -> changed
@@ -263,7 +263,7 @@ public class CommitmentService {
   /** The caller's own commitment; someone else's in the couple is refused plainly, anything else is 404. */
   private Mono<Found> authorsOwn(Caller caller, UUID id) {
     return partners.callerAsPartner(caller).flatMap(me -> commitments.find(id, me.coupleId())
-        .switchIfEmpty(Mono.error(notFound()))
+        .switchIfEmpty(Mono.error(() -> notFound()))
         .flatMap(c -> c.authorId().equals(me.partnerId())
             ? Mono.just(new Found(me, c))
             : Mono.error(new UnprocessableException("This commitment is your partner's",

@@ -32,7 +32,7 @@ public class Partners {
     }
     return find(caller.subject())
         .filter(partner -> partner.clinicId().equals(caller.clinicId().get()))
-        .switchIfEmpty(Mono.error(new NotFoundException(
+        .switchIfEmpty(Mono.error(() -> new NotFoundException(
             "We could not find your couple yet. If you have just joined, please try again in a minute.")));
   }
 
@@ -78,7 +78,7 @@ public class Partners {
         .all()
         .collectList()
         .filter(rows -> !rows.isEmpty())
-        .switchIfEmpty(Mono.error(new NotFoundException("There is no couple here with that id among yours.")))
+        .switchIfEmpty(Mono.error(() -> new NotFoundException("There is no couple here with that id among yours.")))
         .map(rows -> new AssignedCouple(coupleId, clinicId, rows.stream().flatMap(java.util.Optional::stream).toList()))
         .flatMap(couple -> audit.coupleDataRead(caller, clinicId, action, coupleId).thenReturn(couple));
   }

@@ -124,7 +124,7 @@ public class MeasureService {
   public Mono<String> fhirForClinician(Caller caller, UUID coupleId, UUID partnerId) {
     return partners.assignedToCaller(caller, coupleId, "measures.fhir")
         .filter(couple -> couple.partners().stream().anyMatch(member -> member.partnerId().equals(partnerId)))
-        .switchIfEmpty(Mono.error(new NotFoundException("There is no partner here with that id in this couple.")))
+        .switchIfEmpty(Mono.error(() -> new NotFoundException("There is no partner here with that id in this couple.")))
         .flatMap(couple -> fhirOf(partnerId, couple.clinicId()));
   }
 

@@ -121,7 +121,7 @@ public class RepairService {
       return Mono.error(new InvalidRequestException("Please check: " + String.join("; ", problems) + "."));
     }
     return partners.callerAsPartner(caller).flatMap(me -> partners.otherPartnerOf(me)
-        .switchIfEmpty(Mono.error(new UnprocessableException("Your partner has not joined yet",
+        .switchIfEmpty(Mono.error(() -> new UnprocessableException("Your partner has not joined yet",
             "A repair is walked through together, so it can be opened once your partner has joined Tend.")))
         .flatMap(other -> {
           UUID id = UUID.randomUUID();
@@ -179,7 +179,7 @@ public class RepairService {
     if (request.agreed()) {
       // The agreed actions become the responsible partner's commitments to the hurt partner.
       return step(caller, id, Step.ACTIONS_AGREED, null, (row, me) -> partners.find(row.responsible())
-          .switchIfEmpty(Mono.error(new UnprocessableException("Your partner is no longer here",
+          .switchIfEmpty(Mono.error(() -> new UnprocessableException("Your partner is no longer here",
               "Your partner has left Tend, so the actions cannot become their commitments.")))
           .flatMapMany(responsible -> actions(id).concatMap(action ->
               commitments.makeWithin(responsible, row.hurt(), action, id)))
@@ -256,7 +256,7 @@ public class RepairService {
         .bind("clinicId", me.clinicId())
         .map(RepairService::row)
         .one()
-        .switchIfEmpty(Mono.error(new NotFoundException("There is no repair here with that id.")));
+        .switchIfEmpty(Mono.error(() -> new NotFoundException("There is no repair here with that id.")));
   }
 
   private Mono<Void> recordStep(UUID id, String kind, UUID partnerId, String words, Instant at) {

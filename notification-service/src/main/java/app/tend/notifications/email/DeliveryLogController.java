@@ -46,7 +46,7 @@ class DeliveryLogController {
   Mono<DeliveryLog> log(@RequestParam(required = false) String state) {
     return CurrentCaller.get()
         .filter(caller -> caller.has(Caller.PLATFORM_ADMIN))
-        .switchIfEmpty(Mono.error(new NotFoundException("There is nothing here for you.")))
+        .switchIfEmpty(Mono.error(() -> new NotFoundException("There is nothing here for you.")))
         .flatMap(caller -> {
           if (state != null && !STATES.contains(state)) {
             return Mono.error(new NotFoundException("There is no such delivery state."));

@@ -49,7 +49,7 @@ class FeedController {
     return CurrentCaller.get()
         .flatMap(caller -> feed.markRead(caller.subject(), id))
         .filter(Boolean::booleanValue)
-        .switchIfEmpty(Mono.error(new NotFoundException("That notification is not in your feed.")))
+        .switchIfEmpty(Mono.error(() -> new NotFoundException("That notification is not in your feed.")))
         .then();
   }
 

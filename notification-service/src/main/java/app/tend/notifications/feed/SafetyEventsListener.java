@@ -53,7 +53,7 @@ class SafetyEventsListener {
         .bind("clinicId", clinicId)
         .map(row -> row.get("clinician_id", UUID.class))
         .one()
-        .switchIfEmpty(Mono.error(new CoupleNotYetKnownException(raised.coupleId())))
+        .switchIfEmpty(Mono.error(() -> new CoupleNotYetKnownException(raised.coupleId())))
         .flatMap(clinician -> feed.create(clinician, clinicId, NotificationKind.SAFETY_CONCERN, eventId))
         .then();
   }
