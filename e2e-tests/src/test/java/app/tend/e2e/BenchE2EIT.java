@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tend.infra.bench.BenchReport;
 import app.tend.infra.bench.BenchRun;
+import app.tend.infra.stack.DemoData;
 import app.tend.testkit.TestInfrastructure;
 import java.time.Duration;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,13 +19,14 @@ class BenchE2EIT {
   @Test
   void everyScenarioRunsAndPrintsEveryColumn() {
     var stack = RunningTend.stack();
-    var clinic = new app.tend.infra.stack.DemoData(stack.gatewayUrl(), RunningTend.keycloakAdmin(),
-        app.tend.infra.stack.DemoData.inboxOf(TestInfrastructure.mail())).clinicWithCouples("Bench clinic", "bench.e2e.test", 2);
-    List<String> partners = clinic.couples().stream().flatMap(c -> Stream.of(c.firstEmail(), c.secondEmail())).toList();
-    var target = new BenchRun.Target(stack, RunningTend.keycloakAdmin(), partners, TestInfrastructure.postgres(), TestInfrastructure.serverProcesses(),
+    var demo = new DemoData(stack.gatewayUrl(), RunningTend.keycloakAdmin(), DemoData.inboxOf(TestInfrastructure.mail()));
+    var clinic = demo.clinicWithCouples("Bench clinic", "bench.e2e.test", 2);
+    demo.importHistory(clinic);
+    var target = new BenchRun.Target(stack, RunningTend.keycloakAdmin(), clinic.couples(), "clinician@bench.e2e.test",
+        TestInfrastructure.postgres(), TestInfrastructure.kafka(), TestInfrastructure.serverProcesses(),
         TestInfrastructure.workDirectory().resolve("bench"));
 
-    var report = BenchRun.run(target, new BenchRun.Settings(Duration.ofSeconds(1), Duration.ofSeconds(2), 2, Duration.ofSeconds(5)),
+    var report = BenchRun.run(target, new BenchRun.Settings(Duration.ofSeconds(1), Duration.ofSeconds(3), 2, Duration.ofSeconds(5), 300),
         line -> System.out.println("bench: " + line));
     String table = report.markdown();
     System.out.println(table);
@@ -35,16 +35,32 @@ class BenchE2EIT {
     assertThat(report.measurements()).extracting(m -> m.scenario() + " / " + m.through()).containsExactly(
         "check-in write / gateway", "check-in write / direct to checkin-service",
         "check-in write / raw R2DBC transaction (row + outbox row)",
-        "authenticated GET / gateway", "authenticated GET / nginx", "authenticated GET / direct to checkin-service");
+        "authenticated GET / gateway", "authenticated GET / nginx", "authenticated GET / direct to checkin-service",
+        "caseload read (2 couples, 4 weeks of history) / gateway");
     // Every load that ran got answers (the gateway's default per-person limit may refuse some: 429).
     assertThat(report.measurements()).filteredOn(BenchReport.Measurement::ran)
         .allSatisfy(m -> assertThat(m.answered()).as(m.scenario() + " / " + m.through()).isPositive());
     assertThat(report.ratios(report.measurements().getFirst())).hasSize(2)
         .anySatisfy(ratio -> assertThat(ratio).endsWith("× direct to checkin-service"))
         .anySatisfy(ratio -> assertThat(ratio).endsWith("× raw R2DBC transaction (row + outbox row)"));
+
+    // The partner heard of every appreciation, the raw round trip lost nothing, and every reminder
+    // went out once and was moved on to tomorrow.
+    assertThat(report.eventToPartner().events()).isPositive();
+    assertThat(report.eventToPartner().missing()).isZero();
+    assertThat(report.eventToPartner().latencyMicros().getTotalCount()).isEqualTo(report.eventToPartner().events());
+    assertThat(report.kafkaRoundTrip().events()).isPositive();
+    assertThat(report.kafkaRoundTrip().lost()).isZero();
+    assertThat(report.reminderBurst().created()).isEqualTo(300);
+    assertThat(report.reminderBurst().sentTwice()).isZero();
+    assertThat(report.reminderBurst().leftDue()).isZero();
+    assertThat(table).contains("## Event to partner", "| path | events/s | events | p50 ms | p99 ms | max ms | missing |",
+        "## Reminder burst", "| partners | first in a feed after s | all in feeds after s | reminders/s | sent twice | missing |");
+
     assertThat(report.underLoad().tend()).containsKeys("gateway", "accounts-service", "checkin-service", "notification-service", "web-ui")
         .allSatisfy((process, footprint) -> assertThat(footprint.rssKib()).as(process).isPositive());
     assertThat(report.timeToReady()).allSatisfy((app, duration) -> assertThat(duration).as(app).isPositive());
-    assertThat(report.json()).contains("\"answeredPerSecond\"", "\"wholeStackPssMib\"", "\"timeToReadySeconds\"");
+    assertThat(report.json()).contains("\"answeredPerSecond\"", "\"wholeStackPssMib\"", "\"timeToReadySeconds\"", "\"eventToPartner\"",
+        "\"kafkaRoundTrip\"", "\"reminderBurst\"");
   }
 }

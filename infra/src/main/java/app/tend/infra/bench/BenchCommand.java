@@ -8,16 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * {@code ./tend bench}: a whole Tend of its own (in {@code .tend/bench/}), a clinic of couples
- * enrolled through the real services, and each scenario measured beside its baseline. Prints the
- * tables and writes them to {@code .tend/bench/report.md} and {@code report.json}.
+ * enrolled through the real services with four weeks of history, and each scenario measured beside
+ * its baseline. Prints the tables and writes them to {@code .tend/bench/report.md} and {@code report.json}.
  *
- * <p>Options: {@code --couples N} (16), {@code --workers N} (16, at most two per couple), {@code
- * --warmup SECONDS} (10), {@code --seconds SECONDS} measured per load (20).
+ * <p>Options: {@code --couples N} in the clinician's caseload (60), {@code --workers N} (16, at most
+ * two per couple), {@code --warmup SECONDS} (10), {@code --seconds SECONDS} measured per load (20),
+ * {@code --reminders N} due at once in the burst (100000).
  */
 public final class BenchCommand {
 
@@ -25,23 +24,26 @@ public final class BenchCommand {
 
   public static void main(String[] args) throws IOException {
     CommandLine.quietLogging();
-    int couples = CommandLine.option(args, "--couples", 16);
+    int couples = CommandLine.option(args, "--couples", 60);
     var settings = new BenchRun.Settings(Duration.ofSeconds(CommandLine.option(args, "--warmup", 10)),
         Duration.ofSeconds(CommandLine.option(args, "--seconds", 20)), CommandLine.option(args, "--workers", 16),
-        Duration.ofSeconds(60));
+        Duration.ofSeconds(60), CommandLine.option(args, "--reminders", 100_000));
     Path root = CommandLine.projectRoot();
     Path home = root.resolve(".tend").resolve("bench");
-    // The per-person rate limit still runs, at a rate no load reaches: a handful of people saturate the gateway.
-    try (var tend = IsolatedTend.start(root, home, new Stack.Options(false, true, true), BenchCommand::say)) {
+    // History import on, for the caseload's four weeks. The per-person rate limit still runs, at a
+    // rate no load reaches: a handful of people saturate the gateway.
+    try (var tend = IsolatedTend.start(root, home, new Stack.Options(true, true, true), BenchCommand::say)) {
       say("Enrolling " + couples + " couples; their partners join through their invitation e-mails …");
-      var clinic = tend.clinicWithCouples("Bench clinic", "bench.test", couples);
-      List<String> partners = clinic.couples().stream()
-          .flatMap(couple -> Stream.of(couple.firstEmail(), couple.secondEmail())).toList();
+      var demo = tend.demoData();
+      var clinic = demo.clinicWithCouples("Bench clinic", "bench.test", couples);
+      say("Importing four weeks of history for each partner …");
+      demo.importHistory(clinic);
       var servers = new LinkedHashMap<String, Long>();
       servers.put("PostgreSQL", tend.postgres().pid());
       servers.put("Kafka", tend.kafka().pid());
       servers.put("Keycloak", tend.keycloak().process().pid());
-      var target = new BenchRun.Target(tend.stack(), tend.keycloakAdmin(), partners, tend.postgres(), servers, home);
+      var target = new BenchRun.Target(tend.stack(), tend.keycloakAdmin(), clinic.couples(), "clinician@bench.test", tend.postgres(),
+          tend.kafka(), servers, home);
       var report = BenchRun.run(target, settings, line -> say("  " + line));
       Files.writeString(home.resolve("report.md"), report.markdown());
       Files.writeString(home.resolve("report.json"), report.json());

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.HdrHistogram.Histogram;
 import tools.jackson.databind.json.JsonMapper;
 
 /** What one benchmark run measured: a Markdown table to read and JSON to compare runs with. */
-public record BenchReport(
-    BenchRun.Settings settings, int cores, List<Measurement> measurements, Footprints underLoad, Map<String, Duration> timeToReady) {
+public record BenchReport(BenchRun.Settings settings, int cores, List<Measurement> measurements, EventToPartner.Result eventToPartner,
+    KafkaRoundTrip.Result kafkaRoundTrip, ReminderBurst.Result reminderBurst, Footprints underLoad, Map<String, Duration> timeToReady) {
 
   /** The column headers of the throughput table, in order. */
   public static final List<String> COLUMNS =
@@ -21,15 +22,17 @@ public record BenchReport(
    * One load's figures, or why it did not run.
    *
    * @param result null when it did not run
+   * @param processCores cores each of Tend's processes used during the measured window
    */
-  public record Measurement(String scenario, String through, ClosedLoop.Result result, String notRunBecause) {
+  public record Measurement(String scenario, String through, ClosedLoop.Result result, Map<String, Double> processCores,
+      String notRunBecause) {
 
-    static Measurement of(String scenario, String through, ClosedLoop.Result result) {
-      return new Measurement(scenario, through, result, null);
+    static Measurement of(String scenario, String through, ClosedLoop.Result result, Map<String, Double> processCores) {
+      return new Measurement(scenario, through, result, processCores, null);
     }
 
     static Measurement notRun(String scenario, String through, String because) {
-      return new Measurement(scenario, through, null, because);
+      return new Measurement(scenario, through, null, Map.of(), because);
     }
 
     public boolean ran() {
@@ -64,6 +67,9 @@ public record BenchReport(
    */
   public List<String> ratios(Measurement measurement) {
     var same = measurements.stream().filter(m -> m.scenario().equals(measurement.scenario())).toList();
+    if (same.size() == 1) {
+      return List.of("—");
+    }
     if (same.getLast() == measurement) {
       return List.of("baseline");
     }
@@ -95,6 +101,45 @@ public record BenchReport(
       cells.add(String.join(", ", ratios(m)));
       out.append(cells.stream().collect(Collectors.joining(" | ", "| ", " |\n")));
     }
+    out.append("\n## Where the CPU went (cores each process used during the measured window, of ").append(cores)
+        .append("; with its children, so PostgreSQL includes its backends)\n\n");
+    var processes = measurements.stream().filter(Measurement::ran).findFirst().map(m -> m.processCores().keySet()).orElse(java.util.Set.of());
+    var header = new ArrayList<String>(List.of("scenario", "through"));
+    header.addAll(processes);
+    header.add("load generator");
+    out.append(header.stream().collect(Collectors.joining(" | ", "| ", " |\n")));
+    out.append(header.stream().map(c -> "---").collect(Collectors.joining(" | ", "| ", " |\n")));
+    for (var m : measurements.stream().filter(Measurement::ran).toList()) {
+      var cells = new ArrayList<String>(List.of(m.scenario(), m.through()));
+      processes.forEach(process -> cells.add(format(m.processCores().getOrDefault(process, Double.NaN))));
+      cells.add(format(m.result().generatorCores()));
+      out.append(cells.stream().collect(Collectors.joining(" | ", "| ", " |\n")));
+    }
+    out.append("\n## Event to partner (open loop at half the gateway's check-in peak: ")
+        .append(format(eventToPartner.requestsPerSecond())).append(" check-ins/s, every other one an appreciation the partner is told of; ")
+        .append(settings.warmUp().toSeconds()).append(" s warm-up, ").append(settings.measured().toSeconds()).append(" s measured)\n\n");
+    out.append("| path | events/s | events | p50 ms | p99 ms | max ms | missing |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+    out.append("| check-in answered → partner's notification row (outbox, relay, Kafka, consumer) | ")
+        .append(format(eventToPartner.requestsPerSecond() / 2)).append(" | ").append(eventToPartner.events()).append(" | ")
+        .append(latencies(eventToPartner.latencyMicros())).append(" | ").append(eventToPartner.missing());
+    if (eventToPartner.failedRequests() > 0) {
+      out.append(" (").append(eventToPartner.failedRequests()).append(" check-ins not answered 2xx; their couples left out)");
+    }
+    out.append(" |\n");
+    out.append("| raw Kafka produce → consume, same broker (baseline) | ").append(format(kafkaRoundTrip.perSecond())).append(" | ")
+        .append(kafkaRoundTrip.events()).append(" | ").append(latencies(kafkaRoundTrip.latencyMicros())).append(" | ")
+        .append(kafkaRoundTrip.lost()).append(" |\n");
+    if (eventToPartner.beforeTheAnswer() > 0) {
+      out.append("\n").append(eventToPartner.beforeTheAnswer())
+          .append(" notifications were written before the writer had its answer; they count as 0 ms.\n");
+    }
+    out.append("\n## Reminder burst (every reminder due at the same instant)\n\n");
+    out.append("| partners | first in a feed after s | all in feeds after s | reminders/s | sent twice | missing | still due afterwards |\n")
+        .append("| --- | --- | --- | --- | --- | --- | --- |\n");
+    out.append("| ").append(String.format(Locale.ROOT, "%,d", reminderBurst.partners())).append(" | ")
+        .append(format(reminderBurst.firstAfter().toMillis() / 1000.0)).append(" | ").append(format(reminderBurst.allAfter().toMillis() / 1000.0))
+        .append(" | ").append(format(reminderBurst.perSecond())).append(" | ").append(reminderBurst.sentTwice()).append(" | ")
+        .append(reminderBurst.missing()).append(" | ").append(reminderBurst.leftDue()).append(" |\n");
     out.append("\n## Footprint (memory while the check-in writes went through the gateway; time to ready at start)\n\n");
     out.append("| process | RSS MiB | PSS MiB | time to ready s |\n| --- | --- | --- | --- |\n");
     underLoad.tend().forEach((name, footprint) -> out.append("| ").append(name).append(" | ").append(format(footprint.rssMib()))
@@ -127,6 +172,7 @@ public record BenchReport(
         load.put("maxMs", r.percentileMillis(100));
         load.put("notOk", r.statuses().entrySet().stream().collect(Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue)));
         load.put("generatorCores", r.generatorCores());
+        load.put("processCores", m.processCores());
       } else {
         load.put("notRunBecause", m.notRunBecause());
       }
@@ -134,6 +180,29 @@ public record BenchReport(
       loads.add(load);
     }
     root.put("loads", loads);
+    var toPartner = new LinkedHashMap<String, Object>();
+    toPartner.put("checkinsPerSecond", eventToPartner.requestsPerSecond());
+    toPartner.put("events", eventToPartner.events());
+    toPartner.putAll(latencyJson(eventToPartner.latencyMicros()));
+    toPartner.put("missing", eventToPartner.missing());
+    toPartner.put("failedCheckins", eventToPartner.failedRequests());
+    toPartner.put("writtenBeforeTheAnswer", eventToPartner.beforeTheAnswer());
+    root.put("eventToPartner", toPartner);
+    var roundTrip = new LinkedHashMap<String, Object>();
+    roundTrip.put("perSecond", kafkaRoundTrip.perSecond());
+    roundTrip.put("events", kafkaRoundTrip.events());
+    roundTrip.putAll(latencyJson(kafkaRoundTrip.latencyMicros()));
+    roundTrip.put("lost", kafkaRoundTrip.lost());
+    root.put("kafkaRoundTrip", roundTrip);
+    var burst = new LinkedHashMap<String, Object>();
+    burst.put("partners", reminderBurst.partners());
+    burst.put("firstAfterSeconds", reminderBurst.firstAfter().toMillis() / 1000.0);
+    burst.put("allAfterSeconds", reminderBurst.allAfter().toMillis() / 1000.0);
+    burst.put("remindersPerSecond", reminderBurst.perSecond());
+    burst.put("sentTwice", reminderBurst.sentTwice());
+    burst.put("missing", reminderBurst.missing());
+    burst.put("stillDueAfterwards", reminderBurst.leftDue());
+    root.put("reminderBurst", burst);
     var footprint = new LinkedHashMap<String, Object>();
     underLoad.tend().forEach((name, f) -> footprint.put(name, Map.of("rssMib", f.rssMib(), "pssMib", f.pssMib())));
     root.put("footprintUnderLoad", footprint);
@@ -143,6 +212,18 @@ public record BenchReport(
     timeToReady.forEach((app, duration) -> ready.put(app, duration == null ? null : duration.toMillis() / 1000.0));
     root.put("timeToReadySeconds", ready);
     return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root);
+  }
+
+  private static String latencies(Histogram micros) {
+    return String.join(" | ", format(ClosedLoop.millis(micros, 50)), format(ClosedLoop.millis(micros, 99)), format(ClosedLoop.millis(micros, 100)));
+  }
+
+  private static Map<String, Object> latencyJson(Histogram micros) {
+    var figures = new LinkedHashMap<String, Object>();
+    figures.put("p50Ms", ClosedLoop.millis(micros, 50));
+    figures.put("p99Ms", ClosedLoop.millis(micros, 99));
+    figures.put("maxMs", ClosedLoop.millis(micros, 100));
+    return figures;
   }
 
   private static String notOk(ClosedLoop.Result result) {

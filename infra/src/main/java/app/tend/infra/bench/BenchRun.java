@@ -2,9 +2,11 @@ package app.tend.infra.bench;
 
 import app.tend.infra.bench.BenchReport.Footprints;
 import app.tend.infra.bench.BenchReport.Measurement;
+import app.tend.infra.servers.KafkaEndpoint;
 import app.tend.infra.servers.KeycloakAdmin;
 import app.tend.infra.servers.PostgresEndpoint;
 import app.tend.infra.stack.DemoData;
+import app.tend.infra.stack.DemoData.JoinedCouple;
 import app.tend.infra.stack.Stack;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The benchmark's scenarios against a running Tend, each measured beside its baseline in the same
@@ -29,21 +32,30 @@ public final class BenchRun {
    * What to measure.
    *
    * @param stack the running apps
-   * @param partners partners' e-mail addresses (password {@link DemoData#PASSWORD}), in {@link DemoData#LOAD_ZONE}
-   * @param postgres the server checkin-service's database is on, for the raw transaction
+   * @param couples the clinic's couples, joined, with four weeks of history (password {@link DemoData#PASSWORD}), in {@link DemoData#LOAD_ZONE}
+   * @param clinician the e-mail address of the clinician whose caseload they are
+   * @param postgres the server the services' databases are on, for the raw transaction and to see notifications arrive
+   * @param kafka the broker the services use, for the raw round trip
    * @param servers the servers' process ids by name (PostgreSQL, Kafka, Keycloak), for their memory
    * @param workDirectory where nginx runs
    */
-  public record Target(Stack stack, KeycloakAdmin keycloak, List<String> partners, PostgresEndpoint postgres, Map<String, Long> servers,
-      Path workDirectory) {}
+  public record Target(Stack stack, KeycloakAdmin keycloak, List<JoinedCouple> couples, String clinician, PostgresEndpoint postgres,
+      KafkaEndpoint kafka, Map<String, Long> servers, Path workDirectory) {
+
+    /** Both partners of each couple, couple by couple. */
+    List<String> partners() {
+      return couples.stream().flatMap(couple -> Stream.of(couple.firstEmail(), couple.secondEmail())).toList();
+    }
+  }
 
   /**
    * How long and how hard.
    *
    * @param workers requests in flight at once; at most one per partner, so no two write the same check-in
    * @param quietAtMost how long to wait, before each load, for the work the last one set off to end
+   * @param reminders partners reminded in the burst
    */
-  public record Settings(Duration warmUp, Duration measured, int workers, Duration quietAtMost) {
+  public record Settings(Duration warmUp, Duration measured, int workers, Duration quietAtMost, int reminders) {
 
     /** Tokens live five minutes; each load fetches fresh ones and must end before they expire. */
     public Settings {
@@ -58,8 +70,9 @@ public final class BenchRun {
   private BenchRun() {}
 
   public static BenchReport run(Target target, Settings settings, Consumer<String> say) {
-    if (settings.workers() > target.partners().size()) {
-      throw new IllegalArgumentException(settings.workers() + " workers need as many partners; there are " + target.partners().size());
+    List<String> partners = target.partners();
+    if (settings.workers() > partners.size()) {
+      throw new IllegalArgumentException(settings.workers() + " workers need as many partners; there are " + partners.size());
     }
     var client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     String gateway = target.stack().gatewayUrl();
@@ -74,7 +87,7 @@ public final class BenchRun {
     measurements.add(measure(target, settings, client, "check-in write", "direct to checkin-service", checkins, BenchRun::checkIn, () -> {}));
     say.accept("the same two-row transaction straight through the R2DBC driver …");
     try (var raw = RawCheckinTransaction.open(target.postgres(), settings.workers())) {
-      measurements.add(Measurement.of("check-in write", "raw R2DBC transaction (row + outbox row)", load(settings, raw::call, () -> {})));
+      measurements.add(load(target, settings, "check-in write", "raw R2DBC transaction (row + outbox row)", raw::call, () -> {}));
     }
 
     say.accept("authenticated GET through the gateway …");
@@ -92,23 +105,68 @@ public final class BenchRun {
     say.accept("authenticated GET straight to checkin-service …");
     measurements.add(measure(target, settings, client, "authenticated GET", "direct to checkin-service", checkins, BenchRun::today, () -> {}));
 
+    say.accept("clinician's caseload of " + target.couples().size() + " couples through the gateway …");
+    measurements.add(caseload(target, settings, client, gateway));
+
+    double peak = measurements.getFirst().perSecond();
+    say.accept("event to partner at half the gateway's check-in peak (" + Math.round(peak / 2) + " check-ins/s, open loop) …");
+    QuietMachine.await(settings.quietAtMost());
+    var couples = target.couples();
+    var writerTokens = couples.stream().map(couple -> target.keycloak().accessToken(couple.firstEmail(), DemoData.PASSWORD)).toList();
+    var toPartner = EventToPartner.run(client, gateway, couples, writerTokens, target.postgres(), Math.max(1, peak / 2),
+        settings.warmUp(), settings.measured());
+    say.accept("the same events' rate as a raw Kafka produce → consume round trip …");
+    QuietMachine.await(settings.quietAtMost());
+    var roundTrip = KafkaRoundTrip.run(target.kafka(), Math.max(0.5, peak / 4), settings.warmUp(), settings.measured());
+
+    say.accept(settings.reminders() + " reminders due at the same instant …");
+    QuietMachine.await(settings.quietAtMost());
+    var burst = ReminderBurst.run(target.postgres(), settings.reminders());
+
     var readiness = new LinkedHashMap<String, Duration>();
     APPS.forEach(app -> readiness.put(app, target.stack().timeToReady(app)));
-    return new BenchReport(settings, Runtime.getRuntime().availableProcessors(), measurements, underLoad.get(), readiness);
+    return new BenchReport(settings, Runtime.getRuntime().availableProcessors(), measurements, toPartner, roundTrip, burst, underLoad.get(),
+        readiness);
+  }
+
+  /** The clinician's caseload, their one busiest read: every couple with its last four weeks. */
+  private static Measurement caseload(Target target, Settings settings, HttpClient client, String gateway) {
+    String token = target.keycloak().accessToken(target.clinician(), DemoData.PASSWORD);
+    var request = HttpRequest.newBuilder(URI.create(gateway + "/api/checkins/caseload"))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", "Bearer " + token)
+        .GET()
+        .build();
+    return load(target, settings, "caseload read (" + target.couples().size() + " couples, 4 weeks of history)", "gateway",
+        ClosedLoop.http(client, (worker, iteration) -> request), () -> {});
   }
 
   private static Measurement measure(Target target, Settings settings, HttpClient client, String scenario, String through,
       String baseUrl, Request request, Runnable atTheEnd) {
     // Fresh tokens for each load: a token lives five minutes.
-    List<String> tokens = target.partners().stream().map(email -> target.keycloak().accessToken(email, DemoData.PASSWORD)).toList();
-    return Measurement.of(scenario, through,
-        load(settings, ClosedLoop.http(client, (worker, iteration) -> request.to(baseUrl, tokens.get(worker), iteration)), atTheEnd));
+    List<String> tokens = target.partners().stream().limit(settings.workers()).map(email -> target.keycloak().accessToken(email, DemoData.PASSWORD)).toList();
+    return load(target, settings, scenario, through,
+        ClosedLoop.http(client, (worker, iteration) -> request.to(baseUrl, tokens.get(worker), iteration)), atTheEnd);
   }
 
-  /** One load, once the work the last one set off has ended. */
-  private static ClosedLoop.Result load(Settings settings, ClosedLoop.Operation operation, Runnable atTheEnd) {
+  /** One load, once the work the last one set off has ended, with the CPU each of Tend's processes used meanwhile. */
+  private static Measurement load(Target target, Settings settings, String scenario, String through, ClosedLoop.Operation operation,
+      Runnable atTheEnd) {
     QuietMachine.await(settings.quietAtMost());
-    return ClosedLoop.run(settings.workers(), settings.warmUp(), settings.measured(), operation, atTheEnd);
+    var cpu = new ProcessCpu(processes(target));
+    var result = ClosedLoop.run(settings.workers(), settings.warmUp(), settings.measured(), operation, cpu::start, () -> {
+      cpu.stop();
+      atTheEnd.run();
+    });
+    return Measurement.of(scenario, through, result, cpu.cores());
+  }
+
+  /** Tend's processes by name: the apps, then the servers. */
+  private static Map<String, Long> processes(Target target) {
+    var processes = new LinkedHashMap<String, Long>();
+    APPS.forEach(app -> processes.put(app, target.stack().pidOf(app)));
+    processes.putAll(target.servers());
+    return processes;
   }
 
   @FunctionalInterface
@@ -125,6 +183,11 @@ public final class BenchRun {
         {"day":"%s","followThrough":%d,"empathicListening":%d,"honesty":%d,"mattering":%d,"connected":%d}"""
         .formatted(LocalDate.now(DemoData.LOAD_ZONE), iteration % 5, iteration / 5 % 5, iteration / 25 % 5, iteration / 125 % 5,
             1 + iteration / 625 % 5);
+    return putToday(baseUrl, token, body);
+  }
+
+  /** The partner's check-in for today, as the web UI sends it. */
+  static HttpRequest putToday(String baseUrl, String token, String body) {
     return HttpRequest.newBuilder(URI.create(baseUrl + "/api/checkins/today"))
         .timeout(Duration.ofSeconds(30))
         .header("Authorization", "Bearer " + token)
@@ -144,8 +207,7 @@ public final class BenchRun {
 
   private static Footprints footprints(Target target) {
     var tend = new LinkedHashMap<String, Footprint>();
-    APPS.forEach(app -> tend.put(app, Footprint.of(target.stack().pidOf(app))));
-    target.servers().forEach((name, pid) -> tend.put(name, Footprint.of(pid)));
+    processes(target).forEach((name, pid) -> tend.put(name, Footprint.of(pid)));
     return new Footprints(tend, Footprint.ofProcessAlone(ProcessHandle.current().pid()));
   }
 

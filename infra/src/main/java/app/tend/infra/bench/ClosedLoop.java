@@ -51,7 +51,7 @@ final class ClosedLoop {
   record Result(long answered, Map<Integer, Long> statuses, double perSecond, Histogram latencyMicros, double generatorCores) {
 
     double percentileMillis(double percentile) {
-      return latencyMicros.getTotalCount() == 0 ? Double.NaN : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+      return millis(latencyMicros, percentile);
     }
 
     long failed() {
@@ -61,11 +61,17 @@ final class ClosedLoop {
 
   private ClosedLoop() {}
 
+  /** A percentile of microsecond latencies, in milliseconds; NaN when nothing was recorded. */
+  static double millis(Histogram micros, double percentile) {
+    return micros.getTotalCount() == 0 ? Double.NaN : micros.getValueAtPercentile(percentile) / 1000.0;
+  }
+
   /**
-   * Runs {@code workers} workers for {@code warmUp} and then {@code measured}, and calls {@code
-   * atTheEnd} while the load still runs, just before it stops (to read memory under load).
+   * Runs {@code workers} workers for {@code warmUp} and then {@code measured}; calls {@code
+   * atTheStart} as the measured window opens and {@code atTheEnd} while the load still runs, just
+   * before it stops (to read CPU and memory under load).
    */
-  static Result run(int workers, Duration warmUp, Duration measured, Operation operation, Runnable atTheEnd) {
+  static Result run(int workers, Duration warmUp, Duration measured, Operation operation, Runnable atTheStart, Runnable atTheEnd) {
     var measuring = new AtomicBoolean();
     var stop = new AtomicBoolean();
     List<Worker> all = new ArrayList<>();
@@ -77,6 +83,7 @@ final class ClosedLoop {
     }
     var cpu = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     sleep(warmUp);
+    atTheStart.run();
     long cpuBefore = cpu.getProcessCpuTime();
     long started = System.nanoTime();
     measuring.set(true);

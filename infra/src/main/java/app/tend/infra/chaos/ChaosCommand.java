@@ -38,7 +38,7 @@ public final class ChaosCommand {
     Path home = root.resolve(".tend").resolve("chaos");
     try (var tend = IsolatedTend.start(root, home, new Stack.Options(false, true), ChaosCommand::say)) {
       say("Enrolling " + couples + " couples in a clinic of their own; their partners join through their invitation e-mails …");
-      var clinic = tend.clinicWithCouples("Chaos clinic", "chaos.test", couples);
+      var clinic = tend.demoData().clinicWithCouples("Chaos clinic", "chaos.test", couples);
       var faults = new ArrayList<>(Faults.apps(tend.stack()));
       faults.addAll(Faults.servers(tend.postgres(), tend.kafka(), tend.keycloak()));
       var load = new ChaosLoad(tend.stack().gatewayUrl(), tend.keycloakAdmin(), clinic.couples(), Duration.ofMillis(100));

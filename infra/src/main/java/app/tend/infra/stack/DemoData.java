@@ -153,6 +153,20 @@ public final class DemoData {
     return new ClinicWithCouples(UUID.fromString(clinic.get("clinic").get("id").asString()), couples);
   }
 
+  /**
+   * Four weeks of history for every partner of {@code clinic}, as the demo couples have, so that a
+   * caseload and the trends read what a clinic in use would hold. Needs checkin-service's history
+   * import ({@code TEND_HISTORY_IMPORT_ENABLED}).
+   */
+  public void importHistory(ClinicWithCouples clinic) {
+    String operator = operator();
+    var random = new Random(20261201L);
+    for (JoinedCouple couple : clinic.couples()) {
+      importHistory(operator, couple.firstId(), LOAD_ZONE, random);
+      importHistory(operator, couple.secondId(), LOAD_ZONE, random);
+    }
+  }
+
   /** A first CSI-4 from some partners, through their own API: two of them below its cut-off of 13.5. */
   private void relationshipMeasure() {
     var answers = Map.of(

@@ -79,9 +79,9 @@ public final class IsolatedTend implements AutoCloseable {
     return stack;
   }
 
-  /** A clinic of {@code couples} couples whose partners have joined, for a load to run as. */
-  public DemoData.ClinicWithCouples clinicWithCouples(String name, String domain, int couples) {
-    return new DemoData(stack.gatewayUrl(), keycloakAdmin, DemoData.inboxOf(mail)).clinicWithCouples(name, domain, couples);
+  /** Data for a load to run as: {@link DemoData#clinicWithCouples}, through this Tend's services. */
+  public DemoData demoData() {
+    return new DemoData(stack.gatewayUrl(), keycloakAdmin, DemoData.inboxOf(mail));
   }
 
   /** Stops the apps, then the servers, newest first. */
