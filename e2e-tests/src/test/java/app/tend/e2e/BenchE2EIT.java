@@ -44,6 +44,14 @@ class BenchE2EIT {
         .anySatisfy(ratio -> assertThat(ratio).endsWith("× direct to checkin-service"))
         .anySatisfy(ratio -> assertThat(ratio).endsWith("× raw R2DBC transaction (row + outbox row)"));
 
+    // The CPU each process used: a write straight to checkin-service used checkin-service's, and
+    // its JIT's part is a part of it.
+    var directWrite = report.measurements().get(1);
+    assertThat(directWrite.processCores().get("checkin-service").all()).isPositive();
+    assertThat(directWrite.processCores()).containsKeys("gateway", "accounts-service", "checkin-service", "notification-service", "web-ui")
+        .allSatisfy((process, used) -> assertThat(used.compiling()).as(process).isBetween(0.0, used.all() + 0.01));
+    assertThat(table).contains("## Where the CPU went", "| scenario | through | gateway | accounts-service | checkin-service |");
+
     // The partner heard of every appreciation, the raw round trip lost nothing, and every reminder
     // went out once and was moved on to tomorrow.
     assertThat(report.eventToPartner().events()).isPositive();
@@ -61,6 +69,6 @@ class BenchE2EIT {
         .allSatisfy((process, footprint) -> assertThat(footprint.rssKib()).as(process).isPositive());
     assertThat(report.timeToReady()).allSatisfy((app, duration) -> assertThat(duration).as(app).isPositive());
     assertThat(report.json()).contains("\"answeredPerSecond\"", "\"wholeStackPssMib\"", "\"timeToReadySeconds\"", "\"eventToPartner\"",
-        "\"kafkaRoundTrip\"", "\"reminderBurst\"");
+        "\"kafkaRoundTrip\"", "\"reminderBurst\"", "\"jitCores\"");
   }
 }

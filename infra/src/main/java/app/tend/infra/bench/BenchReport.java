@@ -22,12 +22,12 @@ public record BenchReport(BenchRun.Settings settings, int cores, List<Measuremen
    * One load's figures, or why it did not run.
    *
    * @param result null when it did not run
-   * @param processCores cores each of Tend's processes used during the measured window
+   * @param processCores cores each of Tend's processes used during the measured window, and its JIT of those
    */
-  public record Measurement(String scenario, String through, ClosedLoop.Result result, Map<String, Double> processCores,
+  public record Measurement(String scenario, String through, ClosedLoop.Result result, Map<String, ProcessCpu.Cores> processCores,
       String notRunBecause) {
 
-    static Measurement of(String scenario, String through, ClosedLoop.Result result, Map<String, Double> processCores) {
+    static Measurement of(String scenario, String through, ClosedLoop.Result result, Map<String, ProcessCpu.Cores> processCores) {
       return new Measurement(scenario, through, result, processCores, null);
     }
 
@@ -102,7 +102,7 @@ public record BenchReport(BenchRun.Settings settings, int cores, List<Measuremen
       out.append(cells.stream().collect(Collectors.joining(" | ", "| ", " |\n")));
     }
     out.append("\n## Where the CPU went (cores each process used during the measured window, of ").append(cores)
-        .append("; with its children, so PostgreSQL includes its backends)\n\n");
+        .append("; with its children, so PostgreSQL includes its backends; in brackets what a JVM's JIT compiler threads used of it)\n\n");
     var processes = measurements.stream().filter(Measurement::ran).findFirst().map(m -> m.processCores().keySet()).orElse(java.util.Set.of());
     var header = new ArrayList<String>(List.of("scenario", "through"));
     header.addAll(processes);
@@ -111,7 +111,7 @@ public record BenchReport(BenchRun.Settings settings, int cores, List<Measuremen
     out.append(header.stream().map(c -> "---").collect(Collectors.joining(" | ", "| ", " |\n")));
     for (var m : measurements.stream().filter(Measurement::ran).toList()) {
       var cells = new ArrayList<String>(List.of(m.scenario(), m.through()));
-      processes.forEach(process -> cells.add(format(m.processCores().getOrDefault(process, Double.NaN))));
+      processes.forEach(process -> cells.add(cores(m.processCores().get(process))));
       cells.add(format(m.result().generatorCores()));
       out.append(cells.stream().collect(Collectors.joining(" | ", "| ", " |\n")));
     }
@@ -172,7 +172,9 @@ public record BenchReport(BenchRun.Settings settings, int cores, List<Measuremen
         load.put("maxMs", r.percentileMillis(100));
         load.put("notOk", r.statuses().entrySet().stream().collect(Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue)));
         load.put("generatorCores", r.generatorCores());
-        load.put("processCores", m.processCores());
+        var processCores = new LinkedHashMap<String, Object>();
+        m.processCores().forEach((process, used) -> processCores.put(process, Map.of("cores", used.all(), "jitCores", used.compiling())));
+        load.put("processCores", processCores);
       } else {
         load.put("notRunBecause", m.notRunBecause());
       }
@@ -212,6 +214,14 @@ public record BenchReport(BenchRun.Settings settings, int cores, List<Measuremen
     timeToReady.forEach((app, duration) -> ready.put(app, duration == null ? null : duration.toMillis() / 1000.0));
     root.put("timeToReadySeconds", ready);
     return JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(root);
+  }
+
+  /** "0.97", or "0.97 (JIT 0.31)" while the process was still compiling. */
+  private static String cores(ProcessCpu.Cores used) {
+    if (used == null) {
+      return format(Double.NaN);
+    }
+    return used.compiling() < 0.005 ? format(used.all()) : format(used.all()) + " (JIT " + format(used.compiling()) + ")";
   }
 
   private static String latencies(Histogram micros) {
