@@ -15,7 +15,7 @@ import java.util.LinkedHashMap;
  * its baseline. Prints the tables and writes them to {@code .tend/bench/report.md} and {@code report.json}.
  *
  * <p>Options: {@code --couples N} in the clinician's caseload (60), {@code --workers N} (16, at most
- * two per couple), {@code --warmup SECONDS} (10), {@code --seconds SECONDS} measured per load (20),
+ * two per couple), {@code --warmup SECONDS} (45: the first loads still compile through 15 s), {@code --seconds SECONDS} measured per load (20),
  * {@code --reminders N} due at once in the burst (100000).
  */
 public final class BenchCommand {
@@ -25,7 +25,7 @@ public final class BenchCommand {
   public static void main(String[] args) throws IOException {
     CommandLine.quietLogging();
     int couples = CommandLine.option(args, "--couples", 60);
-    var settings = new BenchRun.Settings(Duration.ofSeconds(CommandLine.option(args, "--warmup", 10)),
+    var settings = new BenchRun.Settings(Duration.ofSeconds(CommandLine.option(args, "--warmup", 45)),
         Duration.ofSeconds(CommandLine.option(args, "--seconds", 20)), CommandLine.option(args, "--workers", 16),
         Duration.ofSeconds(60), CommandLine.option(args, "--reminders", 100_000));
     Path root = CommandLine.projectRoot();
