@@ -186,12 +186,21 @@ class BadInputIT {
   }
 
   /**
-   * Once the outbox is published: the rows of the test's clinics (and the platform's spare one) in
-   * every table that names a clinic, the outbox, and every clinic (the platform operator's requests
-   * could add or close one).
+   * Once the outbox is published and the test's clinics have sent their e-mails (StaffWelcome and
+   * InvitationMailer write a staff member's or an invitation's row in the background until its
+   * e-mail is out, and a snapshot taken before that differs from one taken after): the rows of the
+   * test's clinics (and the platform's spare one) in every table that names a clinic, the outbox,
+   * and every clinic (the platform operator's requests could add or close one).
    */
   private String settledRows() {
     await().atMost(Duration.ofSeconds(30)).until(() -> database.sql("select count(*) from outbox_event where published_at is null")
+        .map(row -> row.get(0, Long.class)).one().block() == 0);
+    await().atMost(Duration.ofSeconds(30)).until(() -> database.sql("""
+            select (select count(*) from staff where welcome_sent_at is null and active and clinic_id = any(:clinics))
+                 + (select count(*) from invitation where mail_sent_at is null and accepted_at is null and revoked_at is null
+                      and expires_at > now() and clinic_id = any(:clinics))
+            """)
+        .bind("clinics", new UUID[] {clinicId, otherClinicId, spareClinicId})
         .map(row -> row.get(0, Long.class)).one().block() == 0);
     Function<String, String> query = sql -> database.sql(sql).map(row -> row.get(0, String.class)).one().block();
     return BadInput.checksum(query, Map.of("clinic_id", List.of(clinicId, otherClinicId, spareClinicId)))
