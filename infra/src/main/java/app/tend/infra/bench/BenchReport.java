@@ -173,7 +173,12 @@ public record BenchReport(BenchRun.Settings settings, int cores, List<Measuremen
         load.put("notOk", r.statuses().entrySet().stream().collect(Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue)));
         load.put("generatorCores", r.generatorCores());
         var processCores = new LinkedHashMap<String, Object>();
-        m.processCores().forEach((process, used) -> processCores.put(process, Map.of("cores", used.all(), "jitCores", used.compiling())));
+        m.processCores().forEach((process, used) -> {
+          var figures = new LinkedHashMap<String, Object>();
+          figures.put("cores", used.all());
+          figures.put("jitCores", used.compiling());
+          processCores.put(process, figures);
+        });
         load.put("processCores", processCores);
       } else {
         load.put("notRunBecause", m.notRunBecause());

@@ -74,7 +74,7 @@ public final class EventToPartner {
           if (due >= end) {
             break;
           }
-          sleepUntil(due);
+          Pacing.sleepUntil(due);
           boolean adds = k % 2 == 0;
           int status = send(client, checkIn(gatewayUrl, writerTokens.get(writer), adds));
           Instant answered = Instant.now();
@@ -90,7 +90,7 @@ public final class EventToPartner {
         accepted.put(writer, mine);
       }));
     }
-    threads.forEach(EventToPartner::join);
+    threads.forEach(Pacing::join);
     return matched(couples, accepted, failed, postgres, start, requestsPerSecond);
   }
 
@@ -188,26 +188,6 @@ public final class EventToPartner {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return -1;
-    }
-  }
-
-  static void sleepUntil(long nanoTime) {
-    long wait = nanoTime - System.nanoTime();
-    if (wait > 0) {
-      try {
-        Thread.sleep(Duration.ofNanos(wait));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  static void join(Thread thread) {
-    try {
-      thread.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

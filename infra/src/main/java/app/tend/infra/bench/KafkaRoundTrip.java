@@ -90,7 +90,7 @@ public final class KafkaRoundTrip {
         if (due >= end) {
           break;
         }
-        EventToPartner.sleepUntil(due);
+        Pacing.sleepUntil(due);
         long now = System.nanoTime();
         producer.send(new ProducerRecord<>(topic, ByteBuffer.allocate(8).putLong(now).array()));
         if (now >= measureFrom) {
@@ -100,10 +100,10 @@ public final class KafkaRoundTrip {
       producer.flush();
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
       while (received.get() < sentInWindow && System.nanoTime() < deadline) {
-        EventToPartner.sleepUntil(System.nanoTime() + 50_000_000);
+        Pacing.sleepUntil(System.nanoTime() + 50_000_000);
       }
       stop.set(true);
-      EventToPartner.join(reader);
+      Pacing.join(reader);
     }
     return new Result(perSecond, received.get(), latency, sentInWindow - received.get());
   }

@@ -107,7 +107,7 @@ public final class ReminderBurst {
                 created, created - distinct, leftDue(db, clinic));
           }
         }
-        EventToPartner.sleepUntil(System.nanoTime() + 100_000_000);
+        Pacing.sleepUntil(System.nanoTime() + 100_000_000);
       }
     }
   }
