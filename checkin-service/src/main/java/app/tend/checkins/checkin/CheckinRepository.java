@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
 @Repository
 class CheckinRepository {
 
-  private static final String COLUMNS =
+  static final String COLUMNS =
       "id, local_date, follow_through, empathic_listening, honesty, mattering, connected, appreciation, private_reflection,"
           + " submitted_at, updated_at";
 
@@ -155,7 +155,7 @@ class CheckinRepository {
         .one();
   }
 
-  private static CheckinView view(Readable row) {
+  static CheckinView view(Readable row) {
     return new CheckinView(
         row.get("id", UUID.class),
         row.get("local_date", LocalDate.class),

@@ -56,30 +56,33 @@ public class CheckinService {
    * {@code CheckinRevised} when the answers changed, nothing when they did not.
    */
   public Mono<Submitted> submitToday(Caller caller, SubmitCheckinRequest request) {
+    // The partner is looked up inside the transaction: one connection from the pool per check-in, not two.
     return Mono.fromCallable(() -> new Validated(request.answers(), request.texts()))
-        .zipWith(partners.callerAsPartner(caller))
-        .flatMap(found -> submit(found.getT2(), request.day(), found.getT1().answers(), found.getT1().texts()));
+        .flatMap(valid -> transactions.run(() -> partners.callerAsPartner(caller)
+            .flatMap(partner -> submit(partner, request.day(), valid.answers(), valid.texts()))))
+        // Ids and the outcome only: the answers stay out of logs.
+        .doOnNext(done -> log.info("check-in {} for local day {} of couple {}", done.saved().outcome(), done.saved().checkin().day(),
+            done.partner().coupleId()))
+        .map(done -> new Submitted(done.saved().checkin(), done.saved().outcome() == Outcome.CREATED));
   }
 
   private record Validated(CheckinAnswers answers, CheckinTexts texts) {}
 
-  private Mono<Submitted> submit(Partner partner, LocalDate dayShown, CheckinAnswers answers, CheckinTexts texts) {
+  private record Done(Partner partner, CheckinRepository.Saved saved) {}
+
+  /** The check-in's writes, inside the caller's transaction. */
+  private Mono<Done> submit(Partner partner, LocalDate dayShown, CheckinAnswers answers, CheckinTexts texts) {
     LocalDate today = LocalDay.today(clock, partner.timeZone());
     if (dayShown != null && !dayShown.equals(today)) {
       return Mono.error(new UnprocessableException("That day has ended",
           "A check-in can be changed until the end of its day, and " + dayShown + " has ended where you are. "
               + "Today's check-in is open."));
     }
-    return transactions.run(
-        () ->
-            checkins
-                .upsert(partner.clinicId(), partner.coupleId(), partner.partnerId(), today, answers, texts, clock.instant())
-                .flatMap(saved -> publish(partner, saved)
-                    .then(saved.outcome() == Outcome.UNCHANGED ? Mono.empty() : trendAlerts.afterCheckin(partner, today))
-                    .thenReturn(saved)))
-        // Ids and the outcome only: the answers stay out of logs.
-        .doOnNext(saved -> log.info("check-in {} for local day {} of couple {}", saved.outcome(), today, partner.coupleId()))
-        .map(saved -> new Submitted(saved.checkin(), saved.outcome() == Outcome.CREATED));
+    return checkins
+        .upsert(partner.clinicId(), partner.coupleId(), partner.partnerId(), today, answers, texts, clock.instant())
+        .flatMap(saved -> publish(partner, saved)
+            .then(saved.outcome() == Outcome.UNCHANGED ? Mono.empty() : trendAlerts.afterCheckin(partner, today))
+            .thenReturn(new Done(partner, saved)));
   }
 
   private Mono<?> publish(Partner partner, CheckinRepository.Saved saved) {

@@ -4,7 +4,11 @@ import app.tend.checkins.clinic.ClinicRules;
 import app.tend.checkins.couple.Partner;
 import app.tend.checkins.platform.outbox.Outbox;
 import app.tend.contracts.checkin.TrendDropped;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -24,14 +28,10 @@ class TrendAlerts {
   static final int DAYS_IN_MONTH_NEEDED = 10;
 
   private final DatabaseClient database;
-  private final CheckinRepository checkins;
-  private final ClinicRules rules;
   private final Outbox outbox;
 
-  TrendAlerts(DatabaseClient database, CheckinRepository checkins, ClinicRules rules, Outbox outbox) {
+  TrendAlerts(DatabaseClient database, Outbox outbox) {
     this.database = database;
-    this.checkins = checkins;
-    this.rules = rules;
     this.outbox = outbox;
   }
 
@@ -43,32 +43,65 @@ class TrendAlerts {
         && trend.average28() - trend.average7() > threshold;
   }
 
-  /** Looks at the partner's trends after a check-in; runs in the check-in's transaction. */
+  /**
+   * What a check-in's alerts are decided from: the partner's last four weeks, their clinic's
+   * threshold, and the acts whose fall the clinician has already been told of.
+   */
+  private record Standing(List<CheckinView> month, double threshold, Set<String> told) {}
+
+  /**
+   * Looks at the partner's trends after a check-in; runs in the check-in's transaction.
+   *
+   * <p>This runs on every check-in, so the usual day (nothing fell, nothing told before) costs one
+   * statement: the month, the clinic's threshold and the acts told of are read together, and a
+   * delete or insert is made only where an act's standing actually changed.
+   */
   Mono<Void> afterCheckin(Partner partner, LocalDate today) {
-    return Mono.zip(rules.of(partner.clinicId()),
-            checkins.forPartner(partner.partnerId(), today.minusDays(CheckinTrends.DAYS - 1L), today).collectList())
-        .flatMap(found -> {
-          var trends = CheckinTrends.of(today, found.getT2(), 0).measures();
-          double threshold = found.getT1().alertTrendDrop();
-          // Acts that have not fallen (most, most days) are forgotten in one statement: this runs
-          // on every check-in, and a statement per act was most of the write's round trips.
-          String[] steady = trends.stream().filter(trend -> !fell(trend, threshold)).map(trend -> trend.measure().name())
-              .toArray(String[]::new);
-          Mono<Void> recovered = steady.length == 0 ? Mono.empty()
-              : database.sql("delete from trend_drop where partner_id = :partnerId and act = any(:acts)")
-                  .bind("partnerId", partner.partnerId())
-                  .bind("acts", steady)
-                  .then();
-          var fallen = Flux.fromIterable(trends).filter(trend -> fell(trend, threshold))
-              .concatMap(trend -> database.sql("insert into trend_drop (partner_id, act, since) values (:partnerId, :act, :today) on conflict do nothing")
-                  .bind("partnerId", partner.partnerId())
-                  .bind("act", trend.measure().name())
-                  .bind("today", today)
-                  .fetch()
-                  .rowsUpdated()
-                  .flatMap(rows -> rows == 0 ? Mono.empty() : outbox.append(new TrendDropped(partner.coupleId(), partner.partnerId(),
-                      trend.measure().name(), trend.average7(), trend.average28(), today), partner.clinicId(), partner.coupleId())));
-          return recovered.thenMany(fallen).then();
-        });
+    return standing(partner, today).flatMap(standing -> {
+      var trends = CheckinTrends.of(today, standing.month(), 0).measures();
+      var recovered = trends.stream().filter(trend -> !fell(trend, standing.threshold()))
+          .map(trend -> trend.measure().name()).filter(standing.told()::contains).toArray(String[]::new);
+      Mono<Void> forget = recovered.length == 0 ? Mono.empty()
+          : database.sql("delete from trend_drop where partner_id = :partnerId and act = any(:acts)")
+              .bind("partnerId", partner.partnerId())
+              .bind("acts", recovered)
+              .then();
+      // "on conflict do nothing" still decides who tells: a check-in in flight beside this one may have told it first.
+      var tell = Flux.fromIterable(trends)
+          .filter(trend -> fell(trend, standing.threshold()) && !standing.told().contains(trend.measure().name()))
+          .concatMap(trend -> database.sql("insert into trend_drop (partner_id, act, since) values (:partnerId, :act, :today) on conflict do nothing")
+              .bind("partnerId", partner.partnerId())
+              .bind("act", trend.measure().name())
+              .bind("today", today)
+              .fetch()
+              .rowsUpdated()
+              .flatMap(rows -> rows == 0 ? Mono.empty() : outbox.append(new TrendDropped(partner.coupleId(), partner.partnerId(),
+                  trend.measure().name(), trend.average7(), trend.average28(), today), partner.clinicId(), partner.coupleId())));
+      return forget.thenMany(tell).then();
+    });
+  }
+
+  /** Read in one statement: a row per check-in of the month (or one without a check-in), each with the threshold and the acts told. */
+  private Mono<Standing> standing(Partner partner, LocalDate today) {
+    record Row(CheckinView checkin, double threshold, Set<String> told) {}
+    return database.sql("""
+            select settings.alert_trend_drop, told.acts, %s
+            from (select array(select act from trend_drop where partner_id = :partnerId) as acts) told
+            left join clinic_settings settings on settings.clinic_id = :clinicId
+            left join checkin on checkin.partner_id = :partnerId and checkin.local_date between :from and :today
+            """.formatted(CheckinRepository.COLUMNS))
+        .bind("partnerId", partner.partnerId())
+        .bind("clinicId", partner.clinicId())
+        .bind("from", today.minusDays(CheckinTrends.DAYS - 1L))
+        .bind("today", today)
+        .map(row -> {
+          BigDecimal drop = row.get("alert_trend_drop", BigDecimal.class);
+          return new Row(row.get("id") == null ? null : CheckinRepository.view(row),
+              drop == null ? ClinicRules.DEFAULTS.alertTrendDrop() : drop.doubleValue(), Set.of(row.get("acts", String[].class)));
+        })
+        .all()
+        .collectList()
+        .map(rows -> new Standing(rows.stream().map(Row::checkin).filter(Objects::nonNull).toList(), rows.getFirst().threshold(),
+            rows.getFirst().told()));
   }
 }

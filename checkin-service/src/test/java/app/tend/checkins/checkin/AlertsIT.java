@@ -37,6 +37,8 @@ class AlertsIT {
   private static final ZoneId ZONE = ZoneId.of("America/Sao_Paulo");
 
   static Couple couple;
+  /** In a clinic of its own, which decides how far a trend must fall. */
+  static Couple strictCouple;
 
   @DynamicPropertySource
   static void servers(DynamicPropertyRegistry registry) {
@@ -50,10 +52,11 @@ class AlertsIT {
   @BeforeAll
   static void enrol() {
     couple = TestCouples.enrol(UUID.randomUUID(), ZONE.getId());
+    strictCouple = TestCouples.enrol(UUID.randomUUID(), ZONE.getId());
   }
 
   /** A past day as it would have been stored then. */
-  private void pastDay(UUID partnerId, LocalDate day, int rating) {
+  private void pastDay(Couple couple, UUID partnerId, LocalDate day, int rating) {
     database.sql("""
             insert into checkin (id, clinic_id, couple_id, partner_id, local_date, follow_through, empathic_listening, honesty,
                                  mattering, connected, submitted_at, updated_at)
@@ -76,10 +79,10 @@ class AlertsIT {
     UUID first = couple.first().id();
     // Three steady weeks of follow-through, then a hard week.
     for (int back = 27; back >= 7; back--) {
-      pastDay(first, today.minusDays(back), 4);
+      pastDay(couple, first, today.minusDays(back), 4);
     }
     for (int back = 6; back >= 1; back--) {
-      pastDay(first, today.minusDays(back), 1);
+      pastDay(couple, first, today.minusDays(back), 1);
     }
     // Honesty had fallen before and has recovered since: the check-in forgets that, so a new fall is told again.
     database.sql("insert into trend_drop (partner_id, act, since) values (:partner, 'HONESTY', :since)")
@@ -100,13 +103,11 @@ class AlertsIT {
       assertThat(event.average7()).isLessThan(1.0);
       assertThat(event.average28()).isGreaterThan(2.5);
     });
-    assertThat(database.sql("select act from trend_drop where partner_id = :partner").bind("partner", first)
-        .map(row -> row.get("act", String.class)).all().collectList().block())
-        .containsExactly("FOLLOW_THROUGH");
+    assertThat(toldActs(first)).containsExactly("FOLLOW_THROUGH");
 
     // The other partner last checked in six days ago: four whole days is the default threshold.
     UUID second = couple.second().id();
-    pastDay(second, today.minusDays(6), 3);
+    pastDay(couple, second, today.minusDays(6), 3);
     // Two passes (and any scheduled one in between) tell it once.
     missedCheckins.tellGapsOnce().block();
     missedCheckins.tellGapsOnce().block();
@@ -118,5 +119,41 @@ class AlertsIT {
       assertThat(event.lastCheckinOn()).isEqualTo(today.minusDays(6));
     });
     assertThat(events("CheckinsMissed", first)).isEmpty();
+  }
+
+  @Test
+  void theClinicsOwnThresholdDecidesWhatIsAFall() {
+    CheckinServers.awaitJoined(database, strictCouple);
+    LocalDate today = LocalDate.now(ZONE);
+    UUID partner = strictCouple.first().id();
+    // Month (21 × 4 + 6 × 1 + 0) / 28 = 3.21, week 6 / 7 = 0.86: a fall of 2.36.
+    for (int back = 27; back >= 7; back--) {
+      pastDay(strictCouple, partner, today.minusDays(back), 4);
+    }
+    for (int back = 6; back >= 1; back--) {
+      pastDay(strictCouple, partner, today.minusDays(back), 1);
+    }
+    database.sql("""
+            insert into clinic_settings (clinic_id, measure_every_days, alert_trend_drop, alert_days_without_checkin)
+            values (:clinic, 7, 3.00, 4)
+            """)
+        .bind("clinic", strictCouple.clinicId()).then().block();
+    web.put().uri("/api/checkins/today").headers(h -> h.setBearerAuth(strictCouple.first().token()))
+        .bodyValue(Map.of("followThrough", 0, "empathicListening", 4, "honesty", 4, "mattering", 4, "connected", 4)).exchange()
+        .expectStatus().isCreated();
+    // trend_drop is written in the same transaction as the event: what it holds after the answer is what was told.
+    assertThat(toldActs(partner)).isEmpty();
+
+    database.sql("update clinic_settings set alert_trend_drop = 2.00 where clinic_id = :clinic")
+        .bind("clinic", strictCouple.clinicId()).then().block();
+    web.put().uri("/api/checkins/today").headers(h -> h.setBearerAuth(strictCouple.first().token()))
+        .bodyValue(Map.of("followThrough", 0, "empathicListening", 4, "honesty", 4, "mattering", 4, "connected", 3)).exchange()
+        .expectStatus().isOk();
+    assertThat(toldActs(partner)).containsExactly("FOLLOW_THROUGH");
+  }
+
+  private List<String> toldActs(UUID partner) {
+    return database.sql("select act from trend_drop where partner_id = :partner").bind("partner", partner)
+        .map(row -> row.get("act", String.class)).all().collectList().block();
   }
 }
