@@ -26,6 +26,11 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * stores every partner's next reminder in another, in one transaction. A batch whose instance died
  * is taken over when its lease runs out; its notifications derive from (partner, due time), so a
  * batch handled twice still reminds each person once.
+ *
+ * <p>Between batches it rests until the next reminder it knows of falls due, at most the poll
+ * interval: everyone reminded at the same evening minute is reminded at that minute, not up to a
+ * poll later. A reminder scheduled while it rests, and due before the rest ends, is sent when the rest
+ * ends, at most a poll late.
  */
 @Component
 @EnableConfigurationProperties(ReminderSettings.class)
@@ -97,6 +102,13 @@ public class ReminderScheduler extends PollingWorker {
     if (scheduled != null && scheduled > 0) {
       log.info("scheduled reminders for {} partners who had none", scheduled);
     }
+  }
+
+  @Override
+  protected Duration restAfterShortBatch(Duration pollInterval) {
+    return reminders.untilNextDue().blockOptional(Duration.ofSeconds(10))
+        .filter(untilDue -> untilDue.compareTo(pollInterval) < 0)
+        .orElse(pollInterval);
   }
 
   @Override

@@ -179,4 +179,16 @@ public class Reminders {
   Mono<Long> dueNow() {
     return database.sql("select count(*) from reminder where due_at <= now()").map(row -> row.get(0, Long.class)).one();
   }
+
+  /**
+   * How long until the next reminder falls due, by the database's clock (the one claims are made
+   * by, so another host's clock skew does not matter); empty when none is waiting.
+   */
+  Mono<Duration> untilNextDue() {
+    return database.sql("select ceil(extract(epoch from min(due_at) - clock_timestamp()) * 1000)::bigint from reminder where due_at > now()")
+        .map(row -> java.util.Optional.ofNullable(row.get(0, Long.class)))
+        .one()
+        .flatMap(Mono::justOrEmpty)
+        .map(millis -> Duration.ofMillis(Math.max(0, millis)));
+  }
 }

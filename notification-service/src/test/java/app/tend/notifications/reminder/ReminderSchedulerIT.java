@@ -212,4 +212,16 @@ class ReminderSchedulerIT {
     assertThat(reminders.complete("instance-that-died", late).block()).isZero();
     assertThat(reminders(clinicId)).isEqualTo(200);
   }
+
+  @Test
+  void betweenBatchesTheSchedulerRestsUntilTheNextReminderFallsDueAndNoLongerThanItsPoll() {
+    UUID clinicId = partnersDueNow(3);
+    database.sql("update reminder set due_at = now() + interval '5 seconds' where clinic_id = :c").bind("c", clinicId).then().block();
+    var idle = anotherInstance(Duration.ofSeconds(60));
+
+    Duration rest = idle.restAfterShortBatch(Duration.ofMinutes(10));
+    // Other tests' partners may be due sooner still, never later.
+    assertThat(rest).isGreaterThanOrEqualTo(Duration.ZERO).isLessThanOrEqualTo(Duration.ofSeconds(5));
+    assertThat(idle.restAfterShortBatch(Duration.ofMillis(100))).isEqualTo(Duration.ofMillis(100));
+  }
 }

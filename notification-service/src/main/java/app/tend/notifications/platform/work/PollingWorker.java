@@ -9,8 +9,9 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Work that this service finds in PostgreSQL rather than receives: due reminders, due digests,
  * e-mails to send. One virtual thread per kind of work takes a batch, and looks again at once while
- * batches come back full, or after the poll interval when there was less. Stopping lets a batch in
- * hand finish, so its claim does not have to run out.
+ * batches come back full, or after a rest when there was less: the poll interval, or less where the
+ * work knows when its next item falls due. Stopping lets a batch in hand finish, so its claim does
+ * not have to run out.
  */
 public abstract class PollingWorker implements SmartLifecycle {
 
@@ -35,6 +36,14 @@ public abstract class PollingWorker implements SmartLifecycle {
   /** Called when a batch came back short, before the pause: e.g. to refresh a gauge. */
   protected void caughtUp() {}
 
+  /**
+   * How long to rest after a short batch. The poll interval unless the work knows its next item is
+   * due sooner; what arrives meanwhile is found after at most the poll interval.
+   */
+  protected Duration restAfterShortBatch(Duration pollInterval) {
+    return pollInterval;
+  }
+
   /** Called once on the worker's thread before its first batch. */
   protected void beforeFirstBatch() {}
 
@@ -58,7 +67,7 @@ public abstract class PollingWorker implements SmartLifecycle {
       try {
         if (handleOneBatch() < batchSize) {
           caughtUp();
-          LockSupport.parkNanos(pollInterval.toNanos());
+          LockSupport.parkNanos(restAfterShortBatch(pollInterval).toNanos());
         }
       } catch (RuntimeException e) {
         // A claim made before the failure lapses by itself; this instance or another takes it over.
