@@ -67,6 +67,16 @@ class AlertsIT {
         .then().block();
   }
 
+  /** Follow-through at 4 for the 21 days before the last week, then at 1 for its six days before today. */
+  private void threeSteadyWeeksThenAHardOne(Couple couple, UUID partnerId, LocalDate today) {
+    for (int back = 27; back >= 7; back--) {
+      pastDay(couple, partnerId, today.minusDays(back), 4);
+    }
+    for (int back = 6; back >= 1; back--) {
+      pastDay(couple, partnerId, today.minusDays(back), 1);
+    }
+  }
+
   private List<EventEnvelope> events(String type, UUID partnerId) {
     return TopicProbe.envelopes(Topics.CHECKIN_CHECKIN, "partnerId", partnerId, Duration.ofSeconds(2)).stream()
         .filter(event -> event.eventType().equals(type)).toList();
@@ -77,13 +87,7 @@ class AlertsIT {
     CheckinServers.awaitJoined(database, couple);
     LocalDate today = LocalDate.now(ZONE);
     UUID first = couple.first().id();
-    // Three steady weeks of follow-through, then a hard week.
-    for (int back = 27; back >= 7; back--) {
-      pastDay(couple, first, today.minusDays(back), 4);
-    }
-    for (int back = 6; back >= 1; back--) {
-      pastDay(couple, first, today.minusDays(back), 1);
-    }
+    threeSteadyWeeksThenAHardOne(couple, first, today);
     // Honesty had fallen before and has recovered since: the check-in forgets that, so a new fall is told again.
     database.sql("insert into trend_drop (partner_id, act, since) values (:partner, 'HONESTY', :since)")
         .bind("partner", first).bind("since", today.minusDays(20)).then().block();
@@ -126,13 +130,8 @@ class AlertsIT {
     CheckinServers.awaitJoined(database, strictCouple);
     LocalDate today = LocalDate.now(ZONE);
     UUID partner = strictCouple.first().id();
-    // Month (21 × 4 + 6 × 1 + 0) / 28 = 3.21, week 6 / 7 = 0.86: a fall of 2.36.
-    for (int back = 27; back >= 7; back--) {
-      pastDay(strictCouple, partner, today.minusDays(back), 4);
-    }
-    for (int back = 6; back >= 1; back--) {
-      pastDay(strictCouple, partner, today.minusDays(back), 1);
-    }
+    // With today's 0, month (21 × 4 + 6 × 1 + 0) / 28 = 3.21 and week 6 / 7 = 0.86: a fall of 2.36.
+    threeSteadyWeeksThenAHardOne(strictCouple, partner, today);
     database.sql("""
             insert into clinic_settings (clinic_id, measure_every_days, alert_trend_drop, alert_days_without_checkin)
             values (:clinic, 7, 3.00, 4)
