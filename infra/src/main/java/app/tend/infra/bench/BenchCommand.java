@@ -15,9 +15,9 @@ import java.util.LinkedHashMap;
  * its baseline. Prints the tables and writes them to {@code .tend/bench/report.md} and {@code report.json}.
  *
  * <p>Options: {@code --couples N} in the clinician's caseload (60), {@code --workers N} (16, at most
- * two per couple), {@code --warmup SECONDS} (45: the first loads still compile through 15 s),
- * {@code --seconds SECONDS} measured per load (20), {@code --reminders N} due at once in the burst
- * (100000).
+ * two per couple), {@code --warmup SECONDS} (45, once for the whole stack and again before each
+ * load: the JIT still compiles through 15 s), {@code --seconds SECONDS} measured per load (20),
+ * {@code --reminders N} due at once in the burst (100000).
  */
 public final class BenchCommand {
 

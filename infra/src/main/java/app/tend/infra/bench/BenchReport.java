@@ -115,6 +115,11 @@ public record BenchReport(BenchRun.Settings settings, int cores, List<Measuremen
       cells.add(format(m.result().generatorCores()));
       out.append(cells.stream().collect(Collectors.joining(" | ", "| ", " |\n")));
     }
+    var eventCells = new ArrayList<String>(List.of("event to partner (below)",
+        "gateway, open loop at " + format(eventToPartner.requestsPerSecond()) + " check-ins/s"));
+    processes.forEach(process -> eventCells.add(cores(eventToPartner.processCores().get(process))));
+    eventCells.add("—");
+    out.append(eventCells.stream().collect(Collectors.joining(" | ", "| ", " |\n")));
     out.append("\n## Event to partner (open loop at half the gateway's check-in peak: ")
         .append(format(eventToPartner.requestsPerSecond())).append(" check-ins/s, every other one an appreciation the partner is told of; ")
         .append(settings.warmUp().toSeconds()).append(" s warm-up, ").append(settings.measured().toSeconds()).append(" s measured)\n\n");
@@ -172,14 +177,7 @@ public record BenchReport(BenchRun.Settings settings, int cores, List<Measuremen
         load.put("maxMs", r.percentileMillis(100));
         load.put("notOk", r.statuses().entrySet().stream().collect(Collectors.toMap(e -> e.getKey().toString(), Map.Entry::getValue)));
         load.put("generatorCores", r.generatorCores());
-        var processCores = new LinkedHashMap<String, Object>();
-        m.processCores().forEach((process, used) -> {
-          var figures = new LinkedHashMap<String, Object>();
-          figures.put("cores", used.all());
-          figures.put("jitCores", used.compiling());
-          processCores.put(process, figures);
-        });
-        load.put("processCores", processCores);
+        load.put("processCores", processCoresJson(m.processCores()));
       } else {
         load.put("notRunBecause", m.notRunBecause());
       }
@@ -194,6 +192,7 @@ public record BenchReport(BenchRun.Settings settings, int cores, List<Measuremen
     toPartner.put("missing", eventToPartner.missing());
     toPartner.put("failedCheckins", eventToPartner.failedRequests());
     toPartner.put("writtenBeforeTheAnswer", eventToPartner.beforeTheAnswer());
+    toPartner.put("processCores", processCoresJson(eventToPartner.processCores()));
     root.put("eventToPartner", toPartner);
     var roundTrip = new LinkedHashMap<String, Object>();
     roundTrip.put("perSecond", kafkaRoundTrip.perSecond());
@@ -222,6 +221,17 @@ public record BenchReport(BenchRun.Settings settings, int cores, List<Measuremen
   }
 
   /** "0.97", or "0.97 (JIT 0.31)" while the process was still compiling. */
+  private static Map<String, Object> processCoresJson(Map<String, ProcessCpu.Cores> processCores) {
+    var json = new LinkedHashMap<String, Object>();
+    processCores.forEach((process, used) -> {
+      var figures = new LinkedHashMap<String, Object>();
+      figures.put("cores", used.all());
+      figures.put("jitCores", used.compiling());
+      json.put(process, figures);
+    });
+    return json;
+  }
+
   private static String cores(ProcessCpu.Cores used) {
     if (used == null) {
       return format(Double.NaN);

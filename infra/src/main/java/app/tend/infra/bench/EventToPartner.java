@@ -42,9 +42,11 @@ public final class EventToPartner {
    * @param missing events answered 2xx whose notification never came (within a minute of the end)
    * @param failedRequests requests not answered 2xx; their couple is left out of the matching
    * @param beforeTheAnswer notifications whose row was written before the writer had its answer (counted as 0)
+   * @param processCores cores each of Tend's processes used in the measured window: an open loop's
+   *     latency depends on what else the machine is doing, and here it is doing all the load's other work too
    */
   public record Result(double requestsPerSecond, long events, Histogram latencyMicros, long missing, long failedRequests,
-      long beforeTheAnswer) {}
+      long beforeTheAnswer, Map<String, ProcessCpu.Cores> processCores) {}
 
   private static final Duration ARRIVAL_DEADLINE = Duration.ofMinutes(1);
 
@@ -52,10 +54,11 @@ public final class EventToPartner {
 
   /**
    * Sends check-ins from each couple's first partner at {@code requestsPerSecond} in all, for
-   * {@code warmUp} and then {@code measured}, and times the second partner's notifications.
+   * {@code warmUp} and then {@code measured}, and times the second partner's notifications; watches
+   * the CPU of {@code processes} meanwhile.
    */
   static Result run(HttpClient client, String gatewayUrl, List<JoinedCouple> couples, List<String> writerTokens,
-      PostgresEndpoint postgres, double requestsPerSecond, Duration warmUp, Duration measured) {
+      PostgresEndpoint postgres, double requestsPerSecond, Duration warmUp, Duration measured, Map<String, Long> processes) {
     Instant start = Instant.now();
     long startNanos = System.nanoTime();
     long measureFrom = startNanos + warmUp.toNanos();
@@ -64,6 +67,13 @@ public final class EventToPartner {
     var accepted = new ConcurrentHashMap<Integer, List<Accepted>>();
     var failed = new ConcurrentHashMap<Integer, Long>();
     List<Thread> threads = new ArrayList<>();
+    var cpu = new ProcessCpu(processes);
+    threads.add(Thread.ofVirtual().name("event-cpu").start(() -> {
+      Pacing.sleepUntil(measureFrom);
+      cpu.start();
+      Pacing.sleepUntil(end);
+      cpu.stop();
+    }));
     for (int w = 0; w < writers; w++) {
       int writer = w;
       threads.add(Thread.ofVirtual().name("event-writer-" + w).start(() -> {
@@ -91,7 +101,7 @@ public final class EventToPartner {
       }));
     }
     threads.forEach(Pacing::join);
-    return matched(couples, accepted, failed, postgres, start, requestsPerSecond);
+    return matched(couples, accepted, failed, postgres, start, requestsPerSecond, cpu.cores());
   }
 
   /** One check-in that added an appreciation, answered at {@code at}; {@code counted} outside the warm-up. */
@@ -103,7 +113,7 @@ public final class EventToPartner {
    * request may have a notification for it or not, so it is left out rather than guessed at.
    */
   private static Result matched(List<JoinedCouple> couples, Map<Integer, List<Accepted>> accepted, Map<Integer, Long> failed,
-      PostgresEndpoint postgres, Instant start, double requestsPerSecond) {
+      PostgresEndpoint postgres, Instant start, double requestsPerSecond, Map<String, ProcessCpu.Cores> processCores) {
     var latency = new Histogram(3_600_000_000L, 3);
     long events = 0;
     long missing = 0;
@@ -138,7 +148,7 @@ public final class EventToPartner {
       }
     }
     long failures = failed.values().stream().mapToLong(Long::longValue).sum();
-    return new Result(requestsPerSecond, events, latency, missing, failures, early);
+    return new Result(requestsPerSecond, events, latency, missing, failures, early, processCores);
   }
 
   /** Each partner's appreciation notifications since {@code since}, oldest first, once all expected are there or a minute has passed. */
