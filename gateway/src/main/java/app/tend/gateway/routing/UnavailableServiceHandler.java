@@ -1,5 +1,6 @@
 package app.tend.gateway.routing;
 
+import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.netty.channel.ConnectTimeoutException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -18,8 +20,8 @@ import reactor.core.publisher.Mono;
 /**
  * Answers every error that reaches the gateway itself as a problem document, at once: a service
  * that refuses connections, goes away while answering, or whose route's circuit breaker is open, is a
- * 503; one that does not
- * answer in time a 504; never a hang.
+ * 503, and so is a call its route's bulkhead turned away; one that does not answer in time a 504;
+ * never a hang.
  */
 @Component
 @Order(-2)
@@ -35,6 +37,12 @@ class UnavailableServiceHandler implements ErrorWebExceptionHandler {
 
   @Override
   public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
+    // More calls in flight on the route than its bulkhead allows: turned away before the service saw it.
+    if (causedBy(error, BulkheadFullException.class)) {
+      exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+      return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "Busy right now",
+          "Tend has more to do than it can take at this moment. Nothing was changed. Please try again in a moment.");
+    }
     // Refused connections, and a route whose circuit breaker is open after repeated failures.
     if (causedBy(error, ConnectException.class) || causedBy(error, ConnectTimeoutException.class)
         || causedBy(error, ServiceUnavailableException.class)
