@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -58,17 +59,18 @@ class TrendAlerts {
    */
   Mono<Void> afterCheckin(Partner partner, LocalDate today) {
     return standing(partner, today).flatMap(standing -> {
-      var trends = CheckinTrends.of(today, standing.month(), 0).measures();
-      var recovered = trends.stream().filter(trend -> !fell(trend, standing.threshold()))
-          .map(trend -> trend.measure().name()).filter(standing.told()::contains).toArray(String[]::new);
+      var fallen = CheckinTrends.of(today, standing.month(), 0).measures().stream()
+          .collect(Collectors.partitioningBy(trend -> fell(trend, standing.threshold())));
+      var recovered = fallen.get(false).stream().map(trend -> trend.measure().name()).filter(standing.told()::contains)
+          .toArray(String[]::new);
       Mono<Void> forget = recovered.length == 0 ? Mono.empty()
           : database.sql("delete from trend_drop where partner_id = :partnerId and act = any(:acts)")
               .bind("partnerId", partner.partnerId())
               .bind("acts", recovered)
               .then();
       // "on conflict do nothing" still decides who tells: a check-in in flight beside this one may have told it first.
-      var tell = Flux.fromIterable(trends)
-          .filter(trend -> fell(trend, standing.threshold()) && !standing.told().contains(trend.measure().name()))
+      var tell = Flux.fromIterable(fallen.get(true))
+          .filter(trend -> !standing.told().contains(trend.measure().name()))
           .concatMap(trend -> database.sql("insert into trend_drop (partner_id, act, since) values (:partnerId, :act, :today) on conflict do nothing")
               .bind("partnerId", partner.partnerId())
               .bind("act", trend.measure().name())

@@ -185,10 +185,10 @@ public class Reminders {
    * by, so another host's clock skew does not matter); empty when none is waiting.
    */
   Mono<Duration> untilNextDue() {
-    return database.sql("select ceil(extract(epoch from min(due_at) - clock_timestamp()) * 1000)::bigint from reminder where due_at > now()")
-        .map(row -> java.util.Optional.ofNullable(row.get(0, Long.class)))
-        .one()
-        .flatMap(Mono::justOrEmpty)
-        .map(millis -> Duration.ofMillis(Math.max(0, millis)));
+    return database.sql("""
+            select ceil(extract(epoch from due_at - clock_timestamp()) * 1000)::bigint from reminder
+            where due_at > now() order by due_at limit 1""")
+        .map(row -> Duration.ofMillis(Math.max(0, row.get(0, Long.class))))
+        .one();
   }
 }
