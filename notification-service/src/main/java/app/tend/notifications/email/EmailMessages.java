@@ -4,6 +4,7 @@ import app.tend.notifications.email.Addresses.Recipient;
 import app.tend.notifications.feed.NotificationKind;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 import java.util.UUID;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -17,6 +18,14 @@ import org.springframework.web.util.HtmlUtils;
  */
 @Component
 class EmailMessages {
+
+  static {
+    // Jakarta Mail 2.1 looks its stream provider up with a ServiceLoader in every Multipart and
+    // BodyPart it makes (jakartaee/mail-api#699, #861), which in a Boot jar reads META-INF/services
+    // through every nested jar: half of the mailer's CPU in a profile under the event load. Named
+    // once, here, the lookup is a Class.forName of a class already loaded.
+    System.getProperties().putIfAbsent(StreamProvider.class.getName(), StreamProvider.provider().getClass().getName());
+  }
 
   private final JavaMailSender mail;
   private final EmailSettings settings;
