@@ -170,7 +170,7 @@ class PartnerCheckedInIT {
    * through at once. (With one consumer for all three partitions, it waited behind this record too.)
    */
   @Test
-  void aCheckinThatOvertakesItsCouplesEnrolmentWaitsForItRatherThanBeingDeadLettered() {
+  void aCheckinThatOvertakesItsCouplesEnrolmentWaitsForItWithoutHoldingOtherCouplesAndIsNotDeadLettered() {
     UUID clinicId = UUID.randomUUID();
     UUID coupleId = onAnotherPartitionThan(couple.coupleId());
     UUID first = UUID.randomUUID();
