@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
@@ -24,6 +25,18 @@ import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 @Configuration
 @EnableWebFluxSecurity
 class SecurityConfiguration {
+
+  /**
+   * Spring Security's own observations off: with a registry present it times every filter of the
+   * chain, each authentication and each authorization as observations of their own, so each request
+   * made a dozen spans nobody reads beside its one http.server.requests span (which stays, with its
+   * metrics and trace id). Without them checkin-service spent 6–7 % less CPU per request (README,
+   * Performance).
+   */
+  @Bean
+  SecurityObservationSettings noSecurityObservations() {
+    return SecurityObservationSettings.noObservations();
+  }
 
   @Bean
   SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, Problems problems, EdgeSettings edge) {
@@ -65,7 +78,6 @@ class SecurityConfiguration {
         .build();
   }
 
-  /** Cross-origin calls only from the configured origins; with none configured, none at all. */
   /**
    * A request Spring Security's firewall refuses before any of the above (an encoded slash or a
    * "../" in its path, say) gets a problem document like every other refusal, not an empty 400.
@@ -76,6 +88,7 @@ class SecurityConfiguration {
         "This address cannot be right. Please check it and try again.");
   }
 
+  /** Cross-origin calls only from the configured origins; with none configured, none at all. */
   private static CorsConfigurationSource corsFrom(EdgeSettings edge) {
     var source = new UrlBasedCorsConfigurationSource();
     if (!edge.allowedOrigins().isEmpty()) {

@@ -7,6 +7,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,6 +23,18 @@ import reactor.core.publisher.Mono;
 @Configuration
 @EnableWebFluxSecurity
 class SecurityConfiguration {
+
+  /**
+   * Spring Security's own observations off: with a registry present it times every filter of the
+   * chain, each authentication and each authorization as observations of their own, so each request
+   * made a dozen spans nobody reads beside its one http.server.requests span (which stays, with its
+   * metrics and trace id). Without them checkin-service spent 6–7 % less CPU per request (README,
+   * Performance).
+   */
+  @Bean
+  SecurityObservationSettings noSecurityObservations() {
+    return SecurityObservationSettings.noObservations();
+  }
 
   @Bean
   SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, ProblemWriter problems) {

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
@@ -40,6 +41,18 @@ import org.springframework.web.util.UriComponentsBuilder;
 class SecurityConfiguration {
 
   static final String REGISTRATION = "keycloak";
+
+  /**
+   * Spring Security's own observations off: with a registry present it times every filter of the
+   * chain, each authentication and each authorization as observations of their own, so each request
+   * made a dozen spans nobody reads beside its one http.server.requests span (which stays, with its
+   * metrics and trace id). Without them checkin-service spent 6–7 % less CPU per request (README,
+   * Performance).
+   */
+  @Bean
+  SecurityObservationSettings noSecurityObservations() {
+    return SecurityObservationSettings.noObservations();
+  }
 
   @Bean
   SecurityFilterChain securityFilterChain(HttpSecurity http, LogoutSuccessHandler keycloakLogout, ClientRegistrationRepository registrations)
