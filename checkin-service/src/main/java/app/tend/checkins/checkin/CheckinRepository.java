@@ -4,7 +4,11 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import app.tend.checkins.couple.Partner;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -138,14 +142,47 @@ class CheckinRepository {
     return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
   }
 
-  /** The appreciation the partner wrote on {@code day}, if they wrote one. */
-  Mono<String> appreciation(UUID partnerId, LocalDate day) {
-    return database.sql("select appreciation from checkin where partner_id = :partnerId and local_date = :day and appreciation is not null")
-        .bind("partnerId", partnerId)
+  /**
+   * What the Today page shows, read in one statement (it is the most read page there is): the
+   * partner's check-in on {@code day}, the other partner's time zone, and the words of appreciation
+   * the other partner wrote on each day from {@code from} to {@code to}, since which of those is
+   * their own today depends on their zone. Of the other partner's check-ins only those words are
+   * read: never their ratings or their reflection.
+   */
+  Mono<TodayRows> todayOf(Partner partner, LocalDate day, LocalDate from, LocalDate to) {
+    return database.sql("""
+            select own.*, other.time_zone as other_time_zone, theirs.local_date as their_day, theirs.appreciation as their_words
+            from (select 1) as one
+            left join (select %s from checkin where partner_id = :partnerId and local_date = :day) own on true
+            left join partner other on other.couple_id = :coupleId and other.clinic_id = :clinicId and other.partner_id <> :partnerId
+            left join checkin theirs on theirs.partner_id = other.partner_id and theirs.local_date between :from and :to
+                and theirs.appreciation is not null
+            """.formatted(COLUMNS))
+        .bind("partnerId", partner.partnerId())
         .bind("day", day)
-        .map(row -> row.get("appreciation", String.class))
-        .one();
+        .bind("coupleId", partner.coupleId())
+        .bind("clinicId", partner.clinicId())
+        .bind("from", from)
+        .bind("to", to)
+        .map(row -> new TodayRow(row.get("id") == null ? null : view(row),
+            Optional.ofNullable(row.get("other_time_zone", String.class)).map(ZoneId::of).orElse(null),
+            row.get("their_day", LocalDate.class), row.get("their_words", String.class)))
+        .all()
+        .collectList()
+        .map(rows -> new TodayRows(rows.getFirst().own(), rows.getFirst().otherZone(), rows.stream()
+            .filter(row -> row.theirDay() != null)
+            .collect(Collectors.toMap(TodayRow::theirDay, TodayRow::theirWords))));
   }
+
+  /** One row of {@link #todayOf}: the own check-in and the other's zone repeat on each day of the other's words. */
+  private record TodayRow(CheckinView own, ZoneId otherZone, LocalDate theirDay, String theirWords) {}
+
+  /**
+   * @param own the partner's check-in on the day asked for; null when there is none
+   * @param otherZone the other partner's time zone; null until they have joined
+   * @param partnerWords the other partner's words of appreciation by the day they wrote them
+   */
+  record TodayRows(CheckinView own, ZoneId otherZone, Map<LocalDate, String> partnerWords) {}
 
   /** How many days the partner ever checked in. */
   Mono<Long> daysPractised(UUID partnerId) {

@@ -14,6 +14,7 @@ import app.tend.contracts.checkin.CheckinSubmitted;
 import app.tend.contracts.checkin.TrustRatings;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -107,27 +108,23 @@ public class CheckinService {
         checkin.followThrough(), checkin.empathicListening(), checkin.honesty(), checkin.mattering(), checkin.connected());
   }
 
-  /** The caller's local today and their check-in for it, if any. */
+  /**
+   * The caller's local today, their check-in for it if any and, once they have checked in, what the
+   * other partner wrote for them on the other partner's own today. Never the other's reflection.
+   */
   public Mono<TodayView> today(Caller caller) {
     return partners
         .callerAsPartner(caller)
         .flatMap(
             partner -> {
               LocalDate today = LocalDay.today(clock, partner.timeZone());
+              // Wherever the other partner is, their today is one of these three days.
+              LocalDate utcToday = LocalDay.today(clock, ZoneOffset.UTC);
               return checkins
-                  .find(partner.partnerId(), today)
-                  .flatMap(checkin -> partnerAppreciation(partner)
-                      .map(words -> new TodayView(today, checkin, words))
-                      .defaultIfEmpty(new TodayView(today, checkin, null)))
-                  .defaultIfEmpty(new TodayView(today, null, null));
+                  .todayOf(partner, today, utcToday.minusDays(1), utcToday.plusDays(1))
+                  .map(found -> new TodayView(today, found.own(), found.own() == null || found.otherZone() == null ? null
+                      : found.partnerWords().get(LocalDay.today(clock, found.otherZone()))));
             });
-  }
-
-  /** What the other partner wrote for the caller on the other partner's own today. Never their reflection. */
-  private Mono<String> partnerAppreciation(Partner partner) {
-    return partners
-        .otherPartnerOf(partner)
-        .flatMap(other -> checkins.appreciation(other.partnerId(), LocalDay.today(clock, other.timeZone())));
   }
 
   /** The caller's own trends over the last four weeks of their local days. */

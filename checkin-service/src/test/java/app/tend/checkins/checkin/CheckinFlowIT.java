@@ -123,6 +123,45 @@ class CheckinFlowIT {
   }
 
   @Test
+  void thePartnersWordsShownAreTheOnesTheyWroteOnTheirOwnTodayWhereverEachOfThemIs() {
+    // A couple a day apart: the first partner in the first time zone of all, the second in one of the last.
+    var apart = TestCouples.enrol(UUID.randomUUID(), "Pacific/Kiritimati");
+    CheckinServers.awaitJoined(database, apart);
+    TopicProbe.publish(new PreferencesChanged(apart.coupleId(), apart.clinicId(), apart.second().id(), "Pacific/Pago_Pago",
+        LocalTime.of(20, 0), LocalTime.of(22, 0), LocalTime.of(7, 0), Set.of()), apart.clinicId(), apart.coupleId());
+    await().atMost(Duration.ofSeconds(60)).until(() -> "Pacific/Pago_Pago".equals(
+        database.sql("select time_zone from partner where partner_id = :p").bind("p", apart.second().id())
+            .map(row -> row.get(0, String.class)).one().block()));
+    LocalDate theirToday = LocalDate.now(ZoneId.of("Pacific/Pago_Pago"));
+    // What they wrote on their yesterday, as an earlier check-in of theirs stored it.
+    database.sql("""
+            insert into checkin (id, clinic_id, couple_id, partner_id, local_date, follow_through, empathic_listening, honesty,
+                                 mattering, connected, appreciation, submitted_at, updated_at)
+            values (:id, :clinic, :couple, :partner, :day, 3, 3, 3, 3, 3, 'Words from my yesterday.', now(), now())
+            """)
+        .bind("id", UUID.randomUUID()).bind("clinic", apart.clinicId()).bind("couple", apart.coupleId())
+        .bind("partner", apart.second().id()).bind("day", theirToday.minusDays(1))
+        .then().block();
+    String first = apart.first().token();
+    submit(first, GOOD_DAY).expectStatus().isCreated();
+
+    web.get().uri("/api/checkins/today").headers(h -> h.setBearerAuth(first)).exchange()
+        .expectStatus().isOk().expectBody()
+        .jsonPath("$.day").isEqualTo(LocalDate.now(ZoneId.of("Pacific/Kiritimati")).toString())
+        .jsonPath("$.partnerAppreciation").doesNotExist();
+
+    var words = new java.util.HashMap<String, Object>(GOOD_DAY);
+    words.put("appreciation", "Words from my today.");
+    words.put("privateReflection", "Only mine.");
+    submit(apart.second().token(), words).expectStatus().isCreated()
+        .expectBody().jsonPath("$.day").isEqualTo(theirToday.toString());
+    String today = web.get().uri("/api/checkins/today").headers(h -> h.setBearerAuth(first)).exchange()
+        .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+    assertThat(today).contains("\"partnerAppreciation\":\"Words from my today.\"").doesNotContain("yesterday")
+        .doesNotContain("Only mine");
+  }
+
+  @Test
   void aPartnerSeesTheirOwnTrendsOnly() {
     CheckinServers.awaitJoined(database, otherCouple);
     String token = otherCouple.first().token();
