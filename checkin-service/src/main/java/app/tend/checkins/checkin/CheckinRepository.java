@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import app.tend.checkins.couple.Partner;
@@ -164,9 +163,11 @@ class CheckinRepository {
         .bind("clinicId", partner.clinicId())
         .bind("from", from)
         .bind("to", to)
-        .map(row -> new TodayRow(row.get("id") == null ? null : view(row),
-            Optional.ofNullable(row.get("other_time_zone", String.class)).map(ZoneId::of).orElse(null),
-            row.get("their_day", LocalDate.class), row.get("their_words", String.class)))
+        .map(row -> {
+          String otherZone = row.get("other_time_zone", String.class);
+          return new TodayRow(row.get("id") == null ? null : view(row), otherZone == null ? null : ZoneId.of(otherZone),
+              row.get("their_day", LocalDate.class), row.get("their_words", String.class));
+        })
         .all()
         .collectList()
         .map(rows -> new TodayRows(rows.getFirst().own(), rows.getFirst().otherZone(), rows.stream()
@@ -178,6 +179,8 @@ class CheckinRepository {
   private record TodayRow(CheckinView own, ZoneId otherZone, LocalDate theirDay, String theirWords) {}
 
   /**
+   * What {@link #todayOf} found.
+   *
    * @param own the partner's check-in on the day asked for; null when there is none
    * @param otherZone the other partner's time zone; null until they have joined
    * @param partnerWords the other partner's words of appreciation by the day they wrote them
