@@ -19,6 +19,15 @@ public final class TendTestProperties {
     registry.add("spring.flyway.password", postgres::password);
   }
 
+  /**
+   * The outbox relay looks for events past their retention every second rather than every few
+   * minutes. Every context the test JVM keeps runs a relay against the same database and only the
+   * one holding the lease prunes, so it is set for all of them, not only the test's.
+   */
+  public static void outbox(DynamicPropertyRegistry registry) {
+    registry.add("tend.outbox.prune-every", () -> "1s");
+  }
+
   public static void kafka(DynamicPropertyRegistry registry) {
     registry.add("spring.kafka.bootstrap-servers", () -> TestInfrastructure.kafka().bootstrapServers());
   }

@@ -2,12 +2,16 @@ package app.tend.accounts.platform.outbox;
 
 import app.tend.accounts.TestClinics;
 import app.tend.testkit.OutboxOrder;
+import app.tend.testkit.OutboxRetention;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The relay sends a row whose transaction commits after a batch past it was read (see {@link OutboxOrder}). */
+/**
+ * The relay sends a row whose transaction commits after a batch past it was read (see {@link OutboxOrder}), and deletes
+ * only what it sent long ago (see {@link OutboxRetention}).
+ */
 @SpringBootTest
 class OutboxRelayIT {
 
@@ -19,5 +23,10 @@ class OutboxRelayIT {
   @Test
   void aRowThatCommitsWhileABatchPastItIsInFlightIsStillSent() throws Exception {
     OutboxOrder.assertLateCommitIsSent("accounts");
+  }
+
+  @Test
+  void eventsPublishedLongerAgoThanTheRetentionAreDeletedAndNoEventStillToBeSent() throws Exception {
+    OutboxRetention.assertOnlyEventsPublishedLongAgoAreDeleted("accounts");
   }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -29,6 +30,12 @@ import reactor.core.publisher.Mono;
  * far as they have committed (a row whose transaction commits late leaves with the next batch). A row is marked only after Kafka acknowledged it (acks=all, idempotent producer); a crash
  * between the two publishes it again, which consumers absorb (at-least-once). The relay is woken
  * right after a commit and otherwise polls, so an event normally leaves within milliseconds.
+ *
+ * <p>The lease holder also deletes rows published longer ago than {@code tend.outbox.keep-published}
+ * (7 days, Kafka's default retention): past that, the event is only a second copy of what the
+ * service's own tables hold, ratings included, and the table would otherwise grow with every write
+ * (and an erasure, which looks through every envelope, with it). An unpublished row is never
+ * deleted, however old.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
@@ -39,6 +46,7 @@ public class OutboxRelay implements SmartLifecycle {
   private static final Duration POLL = Duration.ofMillis(500);
   private static final Duration AFTER_FAILURE = Duration.ofSeconds(1);
   private static final Duration MEASURE_EVERY = Duration.ofSeconds(5);
+  private static final int PRUNE_BATCH = 1000;
 
   private final DatabaseClient database;
   private final KafkaTemplate<String, byte[]> kafka;
@@ -46,13 +54,23 @@ public class OutboxRelay implements SmartLifecycle {
   private final Semaphore wakeUp = new Semaphore(0);
   private final AtomicLong backlog = new AtomicLong();
   private final AtomicLong oldestAgeMillis = new AtomicLong();
+  private final Duration keepPublished;
+  private final Duration pruneEvery;
   private long lastMeasured;
+  private long nextPrune = System.nanoTime();
   private volatile boolean running;
   private Thread worker;
 
-  OutboxRelay(DatabaseClient database, KafkaTemplate<String, byte[]> kafka, MeterRegistry meters) {
+  OutboxRelay(DatabaseClient database, KafkaTemplate<String, byte[]> kafka, MeterRegistry meters,
+      @Value("${tend.outbox.keep-published}") Duration keepPublished,
+      @Value("${tend.outbox.prune-every}") Duration pruneEvery) {
     this.database = database;
     this.kafka = kafka;
+    if (!keepPublished.isPositive() || !pruneEvery.isPositive()) {
+      throw new IllegalArgumentException("tend.outbox.keep-published and tend.outbox.prune-every must be positive");
+    }
+    this.keepPublished = keepPublished;
+    this.pruneEvery = pruneEvery;
     Gauge.builder("tend.outbox.backlog", backlog, AtomicLong::get)
         .description("Outbox rows not yet acknowledged by Kafka")
         .baseUnit("events")
@@ -105,7 +123,8 @@ public class OutboxRelay implements SmartLifecycle {
         measureBacklog();
         if (holdsLease()) {
           int published = publishBatch();
-          if (published == BATCH) {
+          boolean morePruning = pruneIfDue();
+          if (published == BATCH || morePruning) {
             pause = Duration.ZERO;
           }
         }
@@ -163,6 +182,41 @@ public class OutboxRelay implements SmartLifecycle {
             .one()
             .defaultIfEmpty(false)
             .block(Duration.ofSeconds(10)));
+  }
+
+  /**
+   * Deletes up to a batch of rows published longer ago than the retention, when due.
+   *
+   * @return whether it deleted a full batch, so that more may be waiting
+   */
+  private boolean pruneIfDue() {
+    long now = System.nanoTime();
+    if (now - nextPrune < 0) {
+      return false;
+    }
+    // Set first, so a failing delete waits its turn rather than holding up every batch after it.
+    nextPrune = now + pruneEvery.toNanos();
+    long deleted =
+        database
+            .sql(
+                """
+                delete from outbox_event where id in (
+                  select id from outbox_event where published_at < now() - make_interval(secs => :keep)
+                  order by published_at limit :limit)
+                """)
+            .bind("keep", (double) keepPublished.toSeconds())
+            .bind("limit", PRUNE_BATCH)
+            .fetch()
+            .rowsUpdated()
+            .block(Duration.ofSeconds(30));
+    if (deleted > 0) {
+      log.info("deleted {} outbox events published more than {} ago", deleted, keepPublished);
+    }
+    if (deleted < PRUNE_BATCH) {
+      return false;
+    }
+    nextPrune = now;
+    return true;
   }
 
   private void releaseLease() {

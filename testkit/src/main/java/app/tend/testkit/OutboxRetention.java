@@ -1,0 +1,74 @@
+package app.tend.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * A service's outbox relay deletes events published longer ago than its retention (7 days), and
+ * never an event still waiting to be sent, however old. Each service with an outbox runs this
+ * against its own running relay, set to prune every second.
+ */
+public final class OutboxRetention {
+
+  private static final String TOPIC = "test.outbox-retention.v1";
+
+  private OutboxRetention() {}
+
+  public static void assertOnlyEventsPublishedLongAgoAreDeleted(String database) throws Exception {
+    var postgres = TestInfrastructure.postgres(database);
+    try (var connection = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.username(), postgres.password())) {
+      UUID publishedLongAgo = insert(connection, "now() - interval '30 days'", "now() - interval '8 days'");
+      UUID publishedLately = insert(connection, "now() - interval '30 days'", "now() - interval '6 days'");
+      // Kafka was away for a month: the event is as old as the first, but it has not left yet.
+      UUID neverSent = insert(connection, "now() - interval '30 days'", "null");
+
+      await("the event published 8 days ago deleted").atMost(Duration.ofSeconds(30))
+          .until(() -> !exists(connection, publishedLongAgo));
+      await("the month-old event never sent published, not deleted").atMost(Duration.ofSeconds(30))
+          .until(() -> publishedAt(connection, neverSent) != null);
+      assertThat(exists(connection, publishedLately)).as("an event published 6 days ago is kept").isTrue();
+      assertThat(exists(connection, neverSent)).as("the month-old event the relay had still to send").isTrue();
+      assertThat(TopicProbe.records(TOPIC, Duration.ofSeconds(10)))
+          .as("the month-old event was sent, not deleted")
+          .anyMatch(record -> new String(record.value(), StandardCharsets.UTF_8).contains(neverSent.toString()));
+    }
+  }
+
+  private static UUID insert(Connection connection, String createdAt, String publishedAt) throws Exception {
+    UUID eventId = UUID.randomUUID();
+    try (var insert = connection.prepareStatement(
+        "insert into outbox_event (event_id, topic, record_key, event_type, envelope, created_at, published_at)"
+            + " values (?, ?, ?, 'RetentionProbe', ?, " + createdAt + ", " + publishedAt + ")")) {
+      insert.setObject(1, eventId);
+      insert.setString(2, TOPIC);
+      insert.setString(3, eventId.toString());
+      insert.setString(4, "{\"eventId\":\"" + eventId + "\"}");
+      insert.executeUpdate();
+    }
+    return eventId;
+  }
+
+  private static boolean exists(Connection connection, UUID eventId) throws Exception {
+    try (var query = connection.prepareStatement("select 1 from outbox_event where event_id = ?")) {
+      query.setObject(1, eventId);
+      try (var rows = query.executeQuery()) {
+        return rows.next();
+      }
+    }
+  }
+
+  private static Object publishedAt(Connection connection, UUID eventId) throws Exception {
+    try (var query = connection.prepareStatement("select published_at from outbox_event where event_id = ?")) {
+      query.setObject(1, eventId);
+      try (var rows = query.executeQuery()) {
+        return rows.next() ? rows.getObject(1) : null;
+      }
+    }
+  }
+}
