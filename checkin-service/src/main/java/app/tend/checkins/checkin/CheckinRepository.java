@@ -137,6 +137,17 @@ class CheckinRepository {
         .all();
   }
 
+  /** The partner's ratings on the days between two local days that they checked in, for their trends. */
+  Flux<DailyRatings> ratingsOf(UUID partnerId, LocalDate from, LocalDate to) {
+    return database
+        .sql("select " + DailyRatings.COLUMNS + " from checkin where partner_id = :partnerId and local_date between :from and :to")
+        .bind("partnerId", partnerId)
+        .bind("from", from)
+        .bind("to", to)
+        .map(DailyRatings::of)
+        .all();
+  }
+
   private static DatabaseClient.GenericExecuteSpec text(DatabaseClient.GenericExecuteSpec spec, String name, String value) {
     return value == null ? spec.bindNull(name, String.class) : spec.bind(name, value);
   }

@@ -11,7 +11,6 @@ import app.tend.checkins.platform.web.NotFoundException;
 import app.tend.checkins.platform.web.UnprocessableException;
 import app.tend.contracts.checkin.CheckinRevised;
 import app.tend.contracts.checkin.CheckinSubmitted;
-import app.tend.contracts.checkin.TrustRatings;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -91,21 +90,16 @@ public class CheckinService {
     return switch (saved.outcome()) {
       case CREATED ->
           outbox.append(
-              new CheckinSubmitted(checkin.id(), partner.coupleId(), partner.partnerId(), checkin.day(), ratings(checkin),
+              new CheckinSubmitted(checkin.id(), partner.coupleId(), partner.partnerId(), checkin.day(), checkin.ratings(),
                   saved.appreciationAdded()),
               partner.clinicId(), partner.coupleId());
       case REVISED ->
           outbox.append(
-              new CheckinRevised(checkin.id(), partner.coupleId(), partner.partnerId(), checkin.day(), ratings(checkin),
+              new CheckinRevised(checkin.id(), partner.coupleId(), partner.partnerId(), checkin.day(), checkin.ratings(),
                   saved.appreciationAdded()),
               partner.clinicId(), partner.coupleId());
       case UNCHANGED -> Mono.empty();
     };
-  }
-
-  private static TrustRatings ratings(CheckinView checkin) {
-    return new TrustRatings(
-        checkin.followThrough(), checkin.empathicListening(), checkin.honesty(), checkin.mattering(), checkin.connected());
   }
 
   /**
@@ -135,7 +129,7 @@ public class CheckinService {
             partner -> {
               LocalDate today = LocalDay.today(clock, partner.timeZone());
               return Mono.zip(
-                  checkins.forPartner(partner.partnerId(), today.minusDays(CheckinTrends.DAYS - 1L), today).collectList(),
+                  checkins.ratingsOf(partner.partnerId(), today.minusDays(CheckinTrends.DAYS - 1L), today).collectList(),
                   checkins.daysPractised(partner.partnerId()),
                   (recent, practised) -> CheckinTrends.of(today, recent, practised));
             });

@@ -3,13 +3,13 @@ package app.tend.checkins.checkin;
 import app.tend.checkins.checkin.TrendsView.DailyValue;
 import app.tend.checkins.checkin.TrendsView.Direction;
 import app.tend.checkins.checkin.TrendsView.MeasureTrend;
+import app.tend.contracts.checkin.TrustRatings;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** Turns a partner's check-ins into their trends. Pure: no clock, no database. */
@@ -26,25 +26,25 @@ public final class CheckinTrends {
 
   /**
    * @param today the partner's local today
-   * @param checkins their check-ins of the last {@link #DAYS} days (others are ignored)
+   * @param checkins their ratings on the days of the last {@link #DAYS} they checked in (others are ignored)
    * @param daysPractised how many days they ever checked in
    */
-  public static TrendsView of(LocalDate today, List<CheckinView> checkins, long daysPractised) {
+  public static TrendsView of(LocalDate today, List<DailyRatings> checkins, long daysPractised) {
     LocalDate first = today.minusDays(DAYS - 1L);
-    Map<LocalDate, CheckinView> byDay = checkins.stream()
+    Map<LocalDate, TrustRatings> byDay = checkins.stream()
         .filter(c -> !c.day().isBefore(first) && !c.day().isAfter(today))
-        .collect(Collectors.toMap(CheckinView::day, Function.identity(), (a, b) -> b));
+        .collect(Collectors.toMap(DailyRatings::day, DailyRatings::ratings, (a, b) -> b));
     int last14 = (int) byDay.keySet().stream().filter(day -> day.isAfter(today.minusDays(14))).count();
     var measures = Arrays.stream(TrustMeasure.values()).map(measure -> trend(measure, today, byDay)).toList();
     return new TrendsView(today, last14, daysPractised, measures);
   }
 
-  private static MeasureTrend trend(TrustMeasure measure, LocalDate today, Map<LocalDate, CheckinView> byDay) {
+  private static MeasureTrend trend(TrustMeasure measure, LocalDate today, Map<LocalDate, TrustRatings> byDay) {
     List<DailyValue> days = new ArrayList<>(DAYS);
     for (int back = DAYS - 1; back >= 0; back--) {
       LocalDate day = today.minusDays(back);
-      CheckinView checkin = byDay.get(day);
-      days.add(new DailyValue(day, checkin == null ? null : measure.of(checkin)));
+      TrustRatings ratings = byDay.get(day);
+      days.add(new DailyValue(day, ratings == null ? null : measure.of(ratings)));
     }
     List<Integer> lastWeek = values(days.subList(DAYS - 7, DAYS));
     List<Integer> weekBefore = values(days.subList(DAYS - 14, DAYS - 7));

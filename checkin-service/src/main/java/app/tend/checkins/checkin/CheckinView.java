@@ -1,5 +1,6 @@
 package app.tend.checkins.checkin;
 
+import app.tend.contracts.checkin.TrustRatings;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -21,4 +22,9 @@ import java.util.UUID;
  */
 public record CheckinView(
     UUID id, LocalDate day, int followThrough, int empathicListening, int honesty, int mattering, int connected,
-    String appreciation, String privateReflection, Instant submittedAt, Instant updatedAt) {}
+    String appreciation, String privateReflection, Instant submittedAt, Instant updatedAt) {
+
+  public TrustRatings ratings() {
+    return new TrustRatings(followThrough, empathicListening, honesty, mattering, connected);
+  }
+}

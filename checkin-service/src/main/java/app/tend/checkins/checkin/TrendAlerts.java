@@ -48,7 +48,7 @@ class TrendAlerts {
    * What a check-in's alerts are decided from: the partner's last four weeks, their clinic's
    * threshold, and the acts whose fall the clinician has already been told of.
    */
-  private record Standing(List<CheckinView> month, double threshold, Set<String> told) {}
+  private record Standing(List<DailyRatings> month, double threshold, Set<String> told) {}
 
   /**
    * Looks at the partner's trends after a check-in; runs in the check-in's transaction.
@@ -85,25 +85,25 @@ class TrendAlerts {
 
   /** Read in one statement: a row per check-in of the month (or one without a check-in), each with the threshold and the acts told. */
   private Mono<Standing> standing(Partner partner, LocalDate today) {
-    record Row(CheckinView checkin, double threshold, Set<String> told) {}
+    record Row(DailyRatings day, double threshold, Set<String> told) {}
     return database.sql("""
             select settings.alert_trend_drop, told.acts, %s
             from (select array(select act from trend_drop where partner_id = :partnerId) as acts) told
             left join clinic_settings settings on settings.clinic_id = :clinicId
             left join checkin on checkin.partner_id = :partnerId and checkin.local_date between :from and :today
-            """.formatted(CheckinRepository.COLUMNS))
+            """.formatted(DailyRatings.COLUMNS))
         .bind("partnerId", partner.partnerId())
         .bind("clinicId", partner.clinicId())
         .bind("from", today.minusDays(CheckinTrends.DAYS - 1L))
         .bind("today", today)
         .map(row -> {
           BigDecimal drop = row.get("alert_trend_drop", BigDecimal.class);
-          return new Row(row.get("id") == null ? null : CheckinRepository.view(row),
+          return new Row(DailyRatings.of(row),
               drop == null ? ClinicRules.DEFAULTS.alertTrendDrop() : drop.doubleValue(), Set.of(row.get("acts", String[].class)));
         })
         .all()
         .collectList()
-        .map(rows -> new Standing(rows.stream().map(Row::checkin).filter(Objects::nonNull).toList(), rows.getFirst().threshold(),
+        .map(rows -> new Standing(rows.stream().map(Row::day).filter(Objects::nonNull).toList(), rows.getFirst().threshold(),
             rows.getFirst().told()));
   }
 }

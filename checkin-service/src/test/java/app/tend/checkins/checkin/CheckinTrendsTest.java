@@ -3,19 +3,18 @@ package app.tend.checkins.checkin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import app.tend.checkins.checkin.TrendsView.Direction;
-import java.time.Instant;
+import app.tend.contracts.checkin.TrustRatings;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class CheckinTrendsTest {
 
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 30);
 
-  private static CheckinView on(int daysAgo, int act, int connected) {
-    return new CheckinView(UUID.randomUUID(), TODAY.minusDays(daysAgo), act, act, act, act, connected, null, null, Instant.EPOCH, Instant.EPOCH);
+  private static DailyRatings on(int daysAgo, int act, int connected) {
+    return new DailyRatings(TODAY.minusDays(daysAgo), new TrustRatings(act, act, act, act, connected));
   }
 
   private static TrendsView.MeasureTrend trend(TrendsView view, TrustMeasure measure) {
@@ -24,7 +23,7 @@ class CheckinTrendsTest {
 
   @Test
   void averagesCoverTheLastSevenAndTwentyEightDaysOfCheckinsOnly() {
-    List<CheckinView> checkins = new ArrayList<>();
+    List<DailyRatings> checkins = new ArrayList<>();
     for (int back = 0; back < 7; back++) {
       checkins.add(on(back, 4, 5));
     }
@@ -46,8 +45,8 @@ class CheckinTrendsTest {
 
   @Test
   void theLastWeekIsComparedWithTheOneBeforeGently() {
-    List<CheckinView> rising = new ArrayList<>();
-    List<CheckinView> falling = new ArrayList<>();
+    List<DailyRatings> rising = new ArrayList<>();
+    List<DailyRatings> falling = new ArrayList<>();
     for (int back = 0; back < 14; back++) {
       rising.add(on(back, back < 7 ? 3 : 2, 3));
       falling.add(on(back, back < 7 ? 1 : 3, 3));

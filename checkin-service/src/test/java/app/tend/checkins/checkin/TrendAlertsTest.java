@@ -2,28 +2,26 @@ package app.tend.checkins.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
+import app.tend.contracts.checkin.TrustRatings;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class TrendAlertsTest {
 
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 30);
 
-  private static CheckinView day(int back, int rating) {
-    Instant at = Instant.parse("2026-11-30T20:00:00Z");
-    return new CheckinView(UUID.randomUUID(), TODAY.minusDays(back), rating, rating, rating, rating, Math.max(1, rating), null, null, at, at);
+  private static DailyRatings day(int back, int rating) {
+    return new DailyRatings(TODAY.minusDays(back), new TrustRatings(rating, rating, rating, rating, Math.max(1, rating)));
   }
 
-  private static TrendsView.MeasureTrend followThrough(java.util.List<CheckinView> checkins) {
+  private static TrendsView.MeasureTrend followThrough(java.util.List<DailyRatings> checkins) {
     return CheckinTrends.of(TODAY, checkins, checkins.size()).measures().getFirst();
   }
 
   @Test
   void aWeekClearlyBelowTheMonthIsAFallAndAFewDaysAreNot() {
-    var checkins = new ArrayList<CheckinView>();
+    var checkins = new ArrayList<DailyRatings>();
     for (int back = 27; back >= 7; back--) {
       checkins.add(day(back, 4));
     }
@@ -40,7 +38,7 @@ class TrendAlertsTest {
     sparse.add(day(0, 0));
     assertThat(TrendAlerts.fell(followThrough(sparse), 1.0)).isFalse();
     // Nor is a fall in the first days, without a month behind it: month 24 / 9 = 2.67, week 16 / 7 = 2.29.
-    var early = new ArrayList<CheckinView>();
+    var early = new ArrayList<DailyRatings>();
     for (int back = 8; back >= 3; back--) {
       early.add(day(back, 4));
     }
