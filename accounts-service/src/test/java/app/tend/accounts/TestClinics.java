@@ -21,7 +21,7 @@ public final class TestClinics {
   /** accounts-service under test against this JVM's real PostgreSQL, Kafka, Keycloak and SMTP server. */
   public static void servers(DynamicPropertyRegistry registry) {
     TendTestProperties.postgres(registry, "accounts");
-    TendTestProperties.outbox(registry);
+    TendTestProperties.retention(registry);
     TendTestProperties.kafka(registry);
     TendTestProperties.keycloak(registry);
     TendTestProperties.mail(registry);

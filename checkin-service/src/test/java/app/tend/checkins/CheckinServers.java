@@ -16,7 +16,7 @@ public final class CheckinServers {
   /** checkin-service's database, the broker and Keycloak, all real. */
   public static void register(DynamicPropertyRegistry registry) {
     TendTestProperties.postgres(registry, "checkins");
-    TendTestProperties.outbox(registry);
+    TendTestProperties.retention(registry);
     TendTestProperties.kafka(registry);
     TendTestProperties.keycloak(registry);
   }

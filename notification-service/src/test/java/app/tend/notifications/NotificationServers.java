@@ -10,6 +10,7 @@ public final class NotificationServers {
 
   public static void register(DynamicPropertyRegistry registry) {
     TendTestProperties.postgres(registry, "notifications");
+    TendTestProperties.retention(registry);
     TendTestProperties.kafka(registry);
     TendTestProperties.keycloak(registry);
     TendTestProperties.mail(registry);

@@ -20,12 +20,14 @@ public final class TendTestProperties {
   }
 
   /**
-   * The outbox relay looks for events past their retention every second rather than every few
-   * minutes. Every context the test JVM keeps runs a relay against the same database and only the
-   * one holding the lease prunes, so it is set for all of them, not only the test's.
+   * The outbox relay and the idempotent consumers look for what is past its retention every second
+   * rather than every few minutes or hours. Every context the test JVM keeps runs a relay against
+   * the same database and only the one holding the lease prunes, so it is set for all of them, not
+   * only the test's.
    */
-  public static void outbox(DynamicPropertyRegistry registry) {
+  public static void retention(DynamicPropertyRegistry registry) {
     registry.add("tend.outbox.prune-every", () -> "1s");
+    registry.add("tend.processed-events.prune-every", () -> "1s");
   }
 
   public static void kafka(DynamicPropertyRegistry registry) {

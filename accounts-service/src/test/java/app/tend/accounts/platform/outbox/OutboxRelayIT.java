@@ -2,7 +2,7 @@ package app.tend.accounts.platform.outbox;
 
 import app.tend.accounts.TestClinics;
 import app.tend.testkit.OutboxOrder;
-import app.tend.testkit.OutboxRetention;
+import app.tend.testkit.Retention;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The relay sends a row whose transaction commits after a batch past it was read (see {@link OutboxOrder}), and deletes
- * only what it sent long ago (see {@link OutboxRetention}).
+ * only what it sent long ago (see {@link Retention}).
  */
 @SpringBootTest
 class OutboxRelayIT {
@@ -27,6 +27,6 @@ class OutboxRelayIT {
 
   @Test
   void eventsPublishedLongerAgoThanTheRetentionAreDeletedAndNoEventStillToBeSent() throws Exception {
-    OutboxRetention.assertOnlyEventsPublishedLongAgoAreDeleted("accounts");
+    Retention.assertOnlyEventsPublishedLongAgoAreDeleted("accounts");
   }
 }

@@ -10,15 +10,16 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * A service's outbox relay deletes events published longer ago than its retention (7 days), and
- * never an event still waiting to be sent, however old. Each service with an outbox runs this
- * against its own running relay, set to prune every second.
+ * What a service keeps of its events only as long as it is needed: its outbox relay deletes events
+ * published longer ago than their retention (7 days) and never an event still waiting to be sent,
+ * however old; its idempotent consumers forget claims older than theirs (30 days). Each service runs
+ * these against its own running service, set to prune every second ({@link TendTestProperties#retention}).
  */
-public final class OutboxRetention {
+public final class Retention {
 
   private static final String TOPIC = "test.outbox-retention.v1";
 
-  private OutboxRetention() {}
+  private Retention() {}
 
   public static void assertOnlyEventsPublishedLongAgoAreDeleted(String database) throws Exception {
     var postgres = TestInfrastructure.postgres(database);
@@ -37,6 +38,37 @@ public final class OutboxRetention {
       assertThat(TopicProbe.records(TOPIC, Duration.ofSeconds(10)))
           .as("the month-old event was sent, not deleted")
           .anyMatch(record -> new String(record.value(), StandardCharsets.UTF_8).contains(neverSent.toString()));
+    }
+  }
+
+  public static void assertOnlyClaimsOlderThanTheirRetentionAreForgotten(String database) throws Exception {
+    var postgres = TestInfrastructure.postgres(database);
+    try (var connection = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.username(), postgres.password())) {
+      UUID handledLongAgo = claim(connection, "now() - interval '31 days'");
+      UUID handledLately = claim(connection, "now() - interval '29 days'");
+
+      await("the claim of an event handled 31 days ago forgotten").atMost(Duration.ofSeconds(30))
+          .until(() -> !claimed(connection, handledLongAgo));
+      assertThat(claimed(connection, handledLately)).as("the claim of an event handled 29 days ago is kept").isTrue();
+    }
+  }
+
+  private static UUID claim(Connection connection, String processedAt) throws Exception {
+    UUID eventId = UUID.randomUUID();
+    try (var insert = connection.prepareStatement(
+        "insert into processed_event (consumer, event_id, processed_at) values ('retention-probe', ?, " + processedAt + ")")) {
+      insert.setObject(1, eventId);
+      insert.executeUpdate();
+    }
+    return eventId;
+  }
+
+  private static boolean claimed(Connection connection, UUID eventId) throws Exception {
+    try (var query = connection.prepareStatement("select 1 from processed_event where event_id = ?")) {
+      query.setObject(1, eventId);
+      try (var rows = query.executeQuery()) {
+        return rows.next();
+      }
     }
   }
 

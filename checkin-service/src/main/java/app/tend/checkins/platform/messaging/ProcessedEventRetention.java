@@ -1,0 +1,59 @@
+package app.tend.checkins.platform.messaging;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Forgets the claims of events handled longer ago than {@code tend.processed-events.keep} (30
+ * days). A claim only has to outlive every redelivery of its event, and Kafka keeps a record for its
+ * topic's retention (7 days by default), so older claims only make the table grow with every event.
+ * Replicas may all do this: a claim deleted twice is deleted once.
+ */
+@Component
+class ProcessedEventRetention {
+
+  private static final Logger log = LoggerFactory.getLogger(ProcessedEventRetention.class);
+  private static final int BATCH = 10_000;
+
+  private final DatabaseClient database;
+  private final Duration keep;
+
+  ProcessedEventRetention(DatabaseClient database, @Value("${tend.processed-events.keep}") Duration keep) {
+    if (!keep.isPositive()) {
+      throw new IllegalArgumentException("tend.processed-events.keep must be positive");
+    }
+    this.database = database;
+    this.keep = keep;
+  }
+
+  @Scheduled(fixedDelayString = "${tend.processed-events.prune-every}")
+  void forgetOldClaims() {
+    try {
+      long deleted;
+      do {
+        deleted = database
+            .sql(
+                """
+                delete from processed_event where (consumer, event_id) in (
+                  select consumer, event_id from processed_event where processed_at < now() - make_interval(secs => :keep)
+                  limit :limit)
+                """)
+            .bind("keep", (double) keep.toSeconds())
+            .bind("limit", BATCH)
+            .fetch()
+            .rowsUpdated()
+            .block(Duration.ofSeconds(60));
+        if (deleted > 0) {
+          log.info("forgot {} events handled more than {} ago", deleted, keep);
+        }
+      } while (deleted == BATCH);
+    } catch (RuntimeException e) {
+      log.warn("could not forget old event claims ({}); will try again", e.getClass().getSimpleName());
+    }
+  }
+}

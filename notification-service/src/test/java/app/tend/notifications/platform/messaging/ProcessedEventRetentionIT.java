@@ -1,0 +1,23 @@
+package app.tend.notifications.platform.messaging;
+
+import app.tend.notifications.NotificationServers;
+import app.tend.testkit.Retention;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Claims of handled events are kept for their retention and then forgotten (see {@link Retention}). */
+@SpringBootTest(properties = "tend.email.enabled=false")
+class ProcessedEventRetentionIT {
+
+  @DynamicPropertySource
+  static void servers(DynamicPropertyRegistry registry) {
+    NotificationServers.register(registry);
+  }
+
+  @Test
+  void claimsOlderThanTheirRetentionAreForgottenAndNoYoungerOne() throws Exception {
+    Retention.assertOnlyClaimsOlderThanTheirRetentionAreForgotten("notifications");
+  }
+}
