@@ -50,24 +50,10 @@ public final class OutboxOrder {
   }
 
   private static UUID insert(Connection connection) throws Exception {
-    UUID eventId = UUID.randomUUID();
-    try (var insert = connection.prepareStatement(
-        "insert into outbox_event (event_id, topic, record_key, event_type, envelope) values (?, ?, ?, 'OrderProbe', ?)")) {
-      insert.setObject(1, eventId);
-      insert.setString(2, TOPIC);
-      insert.setString(3, eventId.toString());
-      insert.setString(4, "{\"eventId\":\"" + eventId + "\"}");
-      insert.executeUpdate();
-    }
-    return eventId;
+    return EventRows.insert(connection, TOPIC, "OrderProbe", "now()", "null");
   }
 
   private static boolean published(Connection connection, UUID eventId) throws Exception {
-    try (var query = connection.prepareStatement("select published_at is not null from outbox_event where event_id = ?")) {
-      query.setObject(1, eventId);
-      try (var rows = query.executeQuery()) {
-        return rows.next() && rows.getBoolean(1);
-      }
-    }
+    return EventRows.found(connection, "select 1 from outbox_event where event_id = ? and published_at is not null", eventId);
   }
 }

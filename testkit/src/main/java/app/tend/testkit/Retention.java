@@ -32,7 +32,7 @@ public final class Retention {
       await("the event published 8 days ago deleted").atMost(Duration.ofSeconds(30))
           .until(() -> !exists(connection, publishedLongAgo));
       await("the month-old event never sent published, not deleted").atMost(Duration.ofSeconds(30))
-          .until(() -> publishedAt(connection, neverSent) != null);
+          .until(() -> published(connection, neverSent));
       assertThat(exists(connection, publishedLately)).as("an event published 6 days ago is kept").isTrue();
       assertThat(exists(connection, neverSent)).as("the month-old event the relay had still to send").isTrue();
       assertThat(TopicProbe.records(TOPIC, Duration.ofSeconds(10)))
@@ -64,43 +64,18 @@ public final class Retention {
   }
 
   private static boolean claimed(Connection connection, UUID eventId) throws Exception {
-    try (var query = connection.prepareStatement("select 1 from processed_event where event_id = ?")) {
-      query.setObject(1, eventId);
-      try (var rows = query.executeQuery()) {
-        return rows.next();
-      }
-    }
+    return EventRows.found(connection, "select 1 from processed_event where event_id = ?", eventId);
   }
 
   private static UUID insert(Connection connection, String createdAt, String publishedAt) throws Exception {
-    UUID eventId = UUID.randomUUID();
-    try (var insert = connection.prepareStatement(
-        "insert into outbox_event (event_id, topic, record_key, event_type, envelope, created_at, published_at)"
-            + " values (?, ?, ?, 'RetentionProbe', ?, " + createdAt + ", " + publishedAt + ")")) {
-      insert.setObject(1, eventId);
-      insert.setString(2, TOPIC);
-      insert.setString(3, eventId.toString());
-      insert.setString(4, "{\"eventId\":\"" + eventId + "\"}");
-      insert.executeUpdate();
-    }
-    return eventId;
+    return EventRows.insert(connection, TOPIC, "RetentionProbe", createdAt, publishedAt);
   }
 
   private static boolean exists(Connection connection, UUID eventId) throws Exception {
-    try (var query = connection.prepareStatement("select 1 from outbox_event where event_id = ?")) {
-      query.setObject(1, eventId);
-      try (var rows = query.executeQuery()) {
-        return rows.next();
-      }
-    }
+    return EventRows.found(connection, "select 1 from outbox_event where event_id = ?", eventId);
   }
 
-  private static Object publishedAt(Connection connection, UUID eventId) throws Exception {
-    try (var query = connection.prepareStatement("select published_at from outbox_event where event_id = ?")) {
-      query.setObject(1, eventId);
-      try (var rows = query.executeQuery()) {
-        return rows.next() ? rows.getObject(1) : null;
-      }
-    }
+  private static boolean published(Connection connection, UUID eventId) throws Exception {
+    return EventRows.found(connection, "select 1 from outbox_event where event_id = ? and published_at is not null", eventId);
   }
 }

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
 
-/** Turns a partner's check-ins into their trends. Pure: no clock, no database. */
+/** Turns a partner's daily ratings into their trends. Pure: no clock, no database. */
 public final class CheckinTrends {
 
   /** The window the page shows. */
@@ -26,12 +26,12 @@ public final class CheckinTrends {
 
   /**
    * @param today the partner's local today
-   * @param checkins their ratings on the days of the last {@link #DAYS} they checked in (others are ignored)
+   * @param ratings their ratings on the days of the last {@link #DAYS} that they checked in (other days are ignored)
    * @param daysPractised how many days they ever checked in
    */
-  public static TrendsView of(LocalDate today, List<DailyRatings> checkins, long daysPractised) {
+  public static TrendsView of(LocalDate today, List<DailyRatings> ratings, long daysPractised) {
     LocalDate first = today.minusDays(DAYS - 1L);
-    Map<LocalDate, TrustRatings> byDay = checkins.stream()
+    Map<LocalDate, TrustRatings> byDay = ratings.stream()
         .filter(c -> !c.day().isBefore(first) && !c.day().isAfter(today))
         .collect(Collectors.toMap(DailyRatings::day, DailyRatings::ratings, (a, b) -> b));
     int last14 = (int) byDay.keySet().stream().filter(day -> day.isAfter(today.minusDays(14))).count();

@@ -24,7 +24,7 @@ public record CheckinView(
     UUID id, LocalDate day, int followThrough, int empathicListening, int honesty, int mattering, int connected,
     String appreciation, String privateReflection, Instant submittedAt, Instant updatedAt) {
 
-  public TrustRatings ratings() {
+  TrustRatings ratings() {
     return new TrustRatings(followThrough, empathicListening, honesty, mattering, connected);
   }
 }
