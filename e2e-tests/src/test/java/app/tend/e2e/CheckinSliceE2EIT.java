@@ -23,11 +23,20 @@ class CheckinSliceE2EIT {
     String alex = RunningTend.token("alex@riverside.demo");
     String jordan = RunningTend.token("jordan@riverside.demo");
 
-    var submitted = send("PUT", "/api/checkins/today", alex,
-        "{\"followThrough\":3,\"empathicListening\":4,\"honesty\":4,\"mattering\":3,\"connected\":4}");
+    var trace = RunningTend.Trace.random();
+    var submitted = RunningTend.send("PUT", "/api/checkins/today", alex,
+        "{\"followThrough\":3,\"empathicListening\":4,\"honesty\":4,\"mattering\":3,\"connected\":4}", trace.headers());
     assertThat(submitted.statusCode()).isEqualTo(201);
     String requestId = submitted.headers().firstValue(TendHeaders.REQUEST_ID).orElseThrow();
     assertThat(submitted.headers().allValues(TendHeaders.REQUEST_ID)).as("one request id, not the gateway's and the service's").hasSize(1);
+
+    // checkin-service's line about it carries the request's trace and request ids.
+    await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(RunningTend.jsonLogLines("checkin-service"))
+        .filteredOn(line -> line.path("message").asString().startsWith("check-in CREATED for local day"))
+        .anySatisfy(line -> {
+          assertThat(line.path("traceId").asString()).isEqualTo(trace.id());
+          assertThat(line.path("requestId").asString()).isEqualTo(requestId);
+        }));
 
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       var feed = send("GET", "/api/notifications", jordan, null);

@@ -7,9 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,8 +32,6 @@ class ObservabilityE2EIT {
   private static final JsonMapper JSON = JsonMapper.builder().build();
   /** A series in a PromQL expression; the dashboards always select with labels. */
   private static final Pattern SELECTOR = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{");
-  /** How Spring Boot's plain-text lines begin: "2026-11-30T20:41:58.035Z  INFO 11211 --- [". */
-  private static final Pattern PLAIN_LOG_LINE = Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\S+\\s+(TRACE|DEBUG|INFO|WARN|ERROR) \\d+ ---");
 
   /** Per app, the series that `infra/grafana` charts and the runbook names. */
   private static final Map<String, Set<String>> WATCHED = Map.of(
@@ -114,12 +110,7 @@ class ObservabilityE2EIT {
   @Test
   void aTraceIdGivenAtTheGatewayReachesTheLogLineOfTheConsumerThatHandledTheEvent() throws Exception {
     RunningTend.stack();
-    var random = new SecureRandom();
-    byte[] trace = new byte[16];
-    byte[] parent = new byte[8];
-    random.nextBytes(trace);
-    random.nextBytes(parent);
-    String traceId = HexFormat.of().formatHex(trace);
+    var trace = RunningTend.Trace.random();
 
     // Sam saves the settings they already have: accounts-service writes the change and its outbox
     // row; notification-service projects the PreferencesChanged event from Kafka.
@@ -127,30 +118,19 @@ class ObservabilityE2EIT {
     var saved = RunningTend.send("PUT", "/api/accounts/me/settings", sam,
         "{\"firstName\":\"Sam\",\"lastName\":\"Lee\",\"timeZone\":\"America/New_York\",\"reminderTime\":\"20:00\","
             + "\"quietHoursStart\":\"22:00\",\"quietHoursEnd\":\"07:00\",\"mutedNotifications\":[]}",
-        Map.of("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(parent) + "-01"));
+        trace.headers());
     assertThat(saved.statusCode()).isEqualTo(200);
 
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      List<JsonNode> lines = jsonLines("notification-service");
+      List<JsonNode> lines = RunningTend.jsonLogLines("notification-service");
       assertThat(lines)
-          .filteredOn(line -> traceId.equals(line.path("traceId").asString()))
+          .filteredOn(line -> trace.id().equals(line.path("traceId").asString()))
           .anySatisfy(line -> {
             assertThat(line.path("message").asString()).contains("projected: PreferencesChanged");
             assertThat(line.path("requestId").asString()).isEqualTo(saved.headers().firstValue("X-Request-Id").orElseThrow());
             assertThat(line.path("log").path("level").asString()).isEqualTo("INFO");
           });
     });
-  }
-
-  /**
-   * The app's log lines, each a JSON object. What the JVM itself prints to the same file (a warning
-   * about a library, say) is not the app's logging and stays plain text; no line of the app's may.
-   */
-  private static List<JsonNode> jsonLines(String module) throws Exception {
-    List<String> lines = Files.readAllLines(RunningTend.stack().logOf(module));
-    assertThat(lines).as("no plain-text log lines of the app's in %s", module)
-        .noneMatch(line -> PLAIN_LOG_LINE.matcher(line).find());
-    return lines.stream().filter(line -> line.startsWith("{")).map(JSON::readTree).toList();
   }
 
   private static String prometheusPage(String app) throws Exception {

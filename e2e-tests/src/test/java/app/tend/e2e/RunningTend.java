@@ -1,5 +1,7 @@
 package app.tend.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import app.tend.infra.servers.KeycloakAdmin;
 import app.tend.infra.servers.Ports;
 import app.tend.infra.stack.DemoData;
@@ -9,9 +11,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The whole of Tend, once per test JVM: real servers from testkit (and its SMTP server), the five
@@ -21,6 +30,9 @@ import java.util.Map;
 final class RunningTend {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  /** How Spring Boot's plain-text lines begin: "2026-11-30T20:41:58.035Z  INFO 11211 --- [". */
+  private static final Pattern PLAIN_LOG_LINE = Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\S+\\s+(TRACE|DEBUG|INFO|WARN|ERROR) \\d+ ---");
   private static Stack stack;
 
   private RunningTend() {}
@@ -66,5 +78,29 @@ final class RunningTend {
     }
     headers.forEach(request::header);
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /**
+   * The app's log lines, each a JSON object. What the JVM itself prints to the same file (a warning
+   * about a library, say) is not the app's logging and stays plain text; no line of the app's may.
+   */
+  static List<JsonNode> jsonLogLines(String module) throws Exception {
+    List<String> lines = Files.readAllLines(stack().logOf(module));
+    assertThat(lines).as("no plain-text log lines of the app's in %s", module)
+        .noneMatch(line -> PLAIN_LOG_LINE.matcher(line).find());
+    return lines.stream().filter(line -> line.startsWith("{")).map(JSON::readTree).toList();
+  }
+
+  /** A trace of the test's own, begun by the caller: its id and the W3C header that says so. */
+  record Trace(String id, Map<String, String> headers) {
+    static Trace random() {
+      var random = new SecureRandom();
+      byte[] trace = new byte[16];
+      byte[] parent = new byte[8];
+      random.nextBytes(trace);
+      random.nextBytes(parent);
+      String id = HexFormat.of().formatHex(trace);
+      return new Trace(id, Map.of("traceparent", "00-" + id + "-" + HexFormat.of().formatHex(parent) + "-01"));
+    }
   }
 }

@@ -60,10 +60,13 @@ public class CheckinService {
     return Mono.fromCallable(() -> new Validated(request.answers(), request.texts()))
         .flatMap(valid -> transactions.run(() -> partners.callerAsPartner(caller)
             .flatMap(partner -> submit(partner, request.day(), valid.answers(), valid.texts()))))
-        // Ids and the outcome only: the answers stay out of logs.
-        .doOnNext(done -> log.info("check-in {} for local day {} of couple {}", done.saved().outcome(), done.saved().checkin().day(),
-            done.partner().coupleId()))
-        .map(done -> new Submitted(done.saved().checkin(), done.saved().outcome() == Outcome.CREATED));
+        // Ids and the outcome only: the answers stay out of logs. Logged in handle, where Reactor puts
+        // the request's trace and request ids on the thread (context propagation is limited).
+        .handle((done, submitted) -> {
+          log.info("check-in {} for local day {} of couple {}", done.saved().outcome(), done.saved().checkin().day(),
+              done.partner().coupleId());
+          submitted.next(new Submitted(done.saved().checkin(), done.saved().outcome() == Outcome.CREATED));
+        });
   }
 
   private record Validated(CheckinAnswers answers, CheckinTexts texts) {}

@@ -48,7 +48,8 @@ class MissedCheckins {
   @Scheduled(fixedDelayString = "${tend.checkins.missed-poll-interval:10m}", initialDelayString = "${tend.checkins.missed-initial-delay:1m}")
   void tellGaps() {
     try {
-      Integer told = tellGapsOnce().block(Duration.ofMinutes(5));
+      // contextCapture: the events' outbox rows continue this run's trace.
+      Integer told = tellGapsOnce().contextCapture().block(Duration.ofMinutes(5));
       if (told != null && told > 0) {
         log.info("told {} gaps in check-ins", told);
       }

@@ -50,7 +50,8 @@ public class DueCommitments {
     try {
       int announced;
       do {
-        announced = announceBatch().block(Duration.ofMinutes(1));
+        // contextCapture: the events' outbox rows continue this run's trace.
+        announced = announceBatch().contextCapture().block(Duration.ofMinutes(1));
       } while (announced == BATCH);
     } catch (RuntimeException e) {
       log.warn("could not announce due commitments ({}); will try again", e.getClass().getSimpleName());

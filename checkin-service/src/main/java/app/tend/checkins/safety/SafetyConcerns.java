@@ -89,9 +89,10 @@ public class SafetyConcerns {
                 ? Mono.just(false)
                 : outbox.append(new SafetyConcernRaised(flagId, partner.coupleId(), partner.partnerId(), now),
                     partner.clinicId(), partner.coupleId()).thenReturn(true)))
-        // Ids only; whether it was a repeat tells ops why no new flag appeared.
-        .doOnNext(raised -> log.info("safety concern in couple {}: {}", partner.coupleId(), raised ? "flag " + flagId + " raised" : "repeat"))
-        .then();
+        // Ids only; whether it was a repeat tells ops why no new flag appeared. Logged in handle, where
+        // the request's trace and request ids are on the thread.
+        .handle((raised, nothing) ->
+            log.info("safety concern in couple {}: {}", partner.coupleId(), raised ? "flag " + flagId + " raised" : "repeat"));
   }
 
   /** The couple's safety flags, newest first, for the clinician assigned to it; audited. */

@@ -40,10 +40,11 @@ public class PendingLoginChanges {
 
   /** Tries the noted changes of these logins now; what fails stays noted for the background retry. */
   public Mono<Void> tryNow(UUID loginId, Action action) {
-    return carryOut(loginId, action).onErrorResume(e -> {
-      log.warn("login change {} not done yet ({}); retrying in the background", action, e.getClass().getName());
-      return record(loginId, action, e);
-    });
+    return carryOut(loginId, action).onErrorResume(e -> Mono.just(e)
+        // Logged in handle, where the request's trace and request ids are on the thread.
+        .handle((failure, nothing) ->
+            log.warn("login change {} not done yet ({}); retrying in the background", action, failure.getClass().getName()))
+        .then(record(loginId, action, e)));
   }
 
   @Scheduled(fixedDelayString = "${tend.login-changes.retry-interval:30s}")

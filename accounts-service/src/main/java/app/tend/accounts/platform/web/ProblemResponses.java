@@ -1,5 +1,6 @@
 package app.tend.accounts.platform.web;
 
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,14 +49,20 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(UnavailableException.class)
-  ResponseEntity<ProblemDetail> unavailable(UnavailableException e) {
-    log.warn("a dependency did not answer: {}", e.getCause() == null ? "?" : e.getCause().getClass().getName());
-    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
-        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Not available right now", e.getMessage()));
+  Mono<ResponseEntity<ProblemDetail>> unavailable(UnavailableException e) {
+    return withRequestIds(() -> {
+      log.warn("a dependency did not answer: {}", e.getCause() == null ? "?" : e.getCause().getClass().getName());
+      return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "30")
+          .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Not available right now", e.getMessage()));
+    });
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+  Mono<ResponseEntity<ProblemDetail>> unexpected(Exception e) {
+    return withRequestIds(() -> unexpectedAnswer(e));
+  }
+
+  private static ResponseEntity<ProblemDetail> unexpectedAnswer(Exception e) {
     // Logged by type only: the message of a database error can quote the values written.
     if (DependencyOutage.isCause(e)) {
       log.warn("database unavailable ({}) while handling a request", e.getClass().getName());
@@ -67,6 +74,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     log.error("unexpected {} while handling a request", e.getClass().getName());
     return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
         "Something went wrong on our side and nothing was changed. Please try again in a moment."));
+  }
+
+  /**
+   * Makes the answer, and its log line, inside Reactor's {@code handle}: the one place where the
+   * request's trace and request ids are on the thread (context propagation is limited), so an error
+   * logged here can be followed to its request.
+   */
+  private static Mono<ResponseEntity<ProblemDetail>> withRequestIds(Supplier<ResponseEntity<ProblemDetail>> answer) {
+    return Mono.just(answer).handle((making, sink) -> sink.next(making.get()));
   }
 
   @Override

@@ -39,6 +39,8 @@ public class ProcessedEvents {
       claim(envelope.eventId())
           .flatMap(first -> first ? effect.get() : Mono.empty())
           .as(transaction::transactional)
+          // The listener's trace and the event's request id, from this thread to wherever the chain runs.
+          .contextCapture()
           .block(Duration.ofSeconds(30));
     }
   }

@@ -1,5 +1,6 @@
 package app.tend.checkins.platform.web;
 
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,7 +44,11 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   }
 
   @ExceptionHandler(Exception.class)
-  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+  Mono<ResponseEntity<ProblemDetail>> unexpected(Exception e) {
+    return withRequestIds(() -> unexpectedAnswer(e));
+  }
+
+  private static ResponseEntity<ProblemDetail> unexpectedAnswer(Exception e) {
     // Logged by type only: the message of a database error can quote the values written.
     if (DependencyOutage.isCause(e)) {
       log.warn("database unavailable ({}) while handling a request", e.getClass().getName());
@@ -55,6 +60,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     log.error("unexpected {} while handling a request", e.getClass().getName());
     return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "Something went wrong",
         "Something went wrong on our side and nothing was changed. Please try again in a moment."));
+  }
+
+  /**
+   * Makes the answer, and its log line, inside Reactor's {@code handle}: the one place where the
+   * request's trace and request ids are on the thread (context propagation is limited), so an error
+   * logged here can be followed to its request.
+   */
+  private static Mono<ResponseEntity<ProblemDetail>> withRequestIds(Supplier<ResponseEntity<ProblemDetail>> answer) {
+    return Mono.just(answer).handle((making, sink) -> sink.next(making.get()));
   }
 
   @Override

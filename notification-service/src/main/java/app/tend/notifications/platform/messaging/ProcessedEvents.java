@@ -54,6 +54,8 @@ public class ProcessedEvents {
       boolean first = Boolean.TRUE.equals(claim(envelope.eventId())
           .flatMap(isFirst -> isFirst ? effect.get().thenReturn(true) : Mono.just(false))
           .as(transaction::transactional)
+          // The listener's trace and the event's request id, from this thread to wherever the chain runs.
+          .contextCapture()
           .block(Duration.ofSeconds(30)));
       log.info("{}: {} {} of {}", first ? done : "already handled", envelope.eventType(), envelope.eventId(), envelope.aggregateId());
     }
