@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import app.tend.contracts.TendHeaders;
 import app.tend.infra.servers.KeycloakAdmin;
 import app.tend.infra.servers.Ports;
+import app.tend.testkit.ServerSessions;
 import app.tend.testkit.TestInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,6 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 /** The gateway with real Keycloak tokens, in front of services that are not running. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureWebTestClient(timeout = "30s")
+@Import(ServerSessions.InTest.class)
 class GatewayIT {
 
   static final int NOBODY_LISTENS = Ports.free();
@@ -92,6 +95,7 @@ class GatewayIT {
   }
 
   @Autowired WebTestClient web;
+  @Autowired ServerSessions sessions;
 
   private static String newPartnerToken() {
     var admin = TestInfrastructure.keycloakAdmin();
@@ -120,6 +124,14 @@ class GatewayIT {
         .expectStatus().isEqualTo(503)
         .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .expectBody().jsonPath("$.detail").value(d -> assertThat((String) d).contains("check whether it was saved"));
+  }
+
+  /** Every request brings its token: the gateway keeps nothing between them, neither for routed ones nor for refusals. */
+  @Test
+  void requestsOpenNoSessionAtTheGateway() {
+    web.get().uri("/api/checkins/today").headers(h -> h.setBearerAuth(newPartnerToken())).exchange().expectStatus().isEqualTo(503);
+    web.get().uri("/api/checkins/today").exchange().expectStatus().isUnauthorized();
+    assertThat(sessions.asked()).isZero();
   }
 
   @Test

@@ -1,0 +1,11 @@
+package app.tend.checkins.platform.security;
+
+import app.tend.checkins.platform.web.ProblemWriter;
+import app.tend.testkit.NoServerSessionsContract;
+import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
+import org.springframework.context.annotation.Import;
+
+/** checkin-service's security keeps no session: each request is authenticated by its token alone. */
+@WebFluxTest(controllers = NoServerSessionsContract.WhoAmI.class)
+@Import({SecurityConfiguration.class, ProblemWriter.class, NoServerSessionsContract.Slice.class})
+class NoServerSessionsTest extends NoServerSessionsContract {}
