@@ -14,7 +14,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.net.ConnectException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
 import org.springframework.context.annotation.Import;
@@ -27,6 +33,7 @@ import reactor.core.publisher.Mono;
 /** The check-in endpoint's HTTP contract: statuses, problem documents, what never reaches the service. */
 @WebFluxTest(CheckinController.class)
 @Import({SecurityConfiguration.class, ProblemWriter.class})
+@ExtendWith(OutputCaptureExtension.class)
 class CheckinControllerWebFluxTest {
 
   private static final String PARTNER = UUID.randomUUID().toString();
@@ -93,5 +100,25 @@ class CheckinControllerWebFluxTest {
         .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .expectHeader().valueEquals("WWW-Authenticate", "Bearer");
     verifyNoInteractions(checkins);
+  }
+
+  /**
+   * The problem responses write their log line where Reactor puts the request's ids on the thread
+   * (context propagation is limited): in a {@code doOnNext} the line would name no request.
+   */
+  @Test
+  void aDatabaseOutageIsA503AndItsLogLineNamesTheRequest(CapturedOutput output) {
+    when(checkins.submitToday(any(), any()))
+        .thenReturn(Mono.error(new DataAccessResourceFailureException("x", new ConnectException("refused"))));
+
+    asPartner().put().uri("/api/checkins/today").header(TendHeaders.REQUEST_ID, "outage-check-1")
+        .contentType(MediaType.APPLICATION_JSON)
+        .bodyValue("{\"followThrough\":3,\"empathicListening\":3,\"honesty\":3,\"mattering\":3,\"connected\":3}")
+        .exchange()
+        .expectStatus().isEqualTo(503)
+        .expectHeader().exists(HttpHeaders.RETRY_AFTER);
+
+    assertThat(output.getOut().lines().filter(line -> line.contains("database unavailable")))
+        .singleElement().asString().contains(",outage-check-1]");
   }
 }
