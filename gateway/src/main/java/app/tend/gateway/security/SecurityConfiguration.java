@@ -2,6 +2,7 @@ package app.tend.gateway.security;
 
 import app.tend.contracts.TendHeaders;
 import app.tend.gateway.routing.Problems;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
@@ -41,7 +43,8 @@ class SecurityConfiguration {
   }
 
   @Bean
-  SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, Problems problems, EdgeSettings edge) {
+  SecurityWebFilterChain securityFilterChain(ServerHttpSecurity http, Problems problems, EdgeSettings edge,
+      ReactiveJwtDecoder realmTokens) {
     return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
         .cors(cors -> cors.configurationSource(corsFrom(edge)))
         // An API answers data, never pages: nothing in it may be framed, sniffed, cached or refer onwards.
@@ -78,7 +81,8 @@ class SecurityConfiguration {
         .oauth2ResourceServer(
             oauth ->
                 oauth
-                    .jwt(jwt -> {})
+                    .jwt(jwt -> jwt.jwtDecoder(edge.verifiedTokensKept() == 0 ? realmTokens
+                        : new VerifiedTokens(realmTokens, edge.verifiedTokensKept(), Clock.systemUTC())))
                     .authenticationEntryPoint(
                         (exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED, "Sign-in needed",
                             "Your sign-in is missing or has expired. Please sign in again.")))

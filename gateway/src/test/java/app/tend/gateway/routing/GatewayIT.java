@@ -134,12 +134,14 @@ class GatewayIT {
     assertThat(sessions.asked()).isZero();
   }
 
+  /** The forged token is a copy of one the gateway has just accepted (and keeps, not to check it again) with another signature. */
   @Test
   void noTokenOrAForgedOneIsRefusedBeforeRouting() {
     web.get().uri("/api/checkins/today").exchange()
         .expectStatus().isUnauthorized().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .expectHeader().exists(TendHeaders.REQUEST_ID);
     String token = newPartnerToken();
+    web.get().uri("/api/checkins/today").headers(h -> h.setBearerAuth(token)).exchange().expectStatus().isEqualTo(503);
     String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA" + token.substring(token.lastIndexOf('.') + 5);
     web.get().uri("/api/checkins/today").headers(h -> h.setBearerAuth(forged)).exchange()
         .expectStatus().isUnauthorized().expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
