@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -137,15 +138,15 @@ class CheckinRepository {
         .all();
   }
 
-  /** The partner's ratings on the days between two local days that they checked in, for their trends. */
-  Flux<DailyRatings> ratingsOf(UUID partnerId, LocalDate from, LocalDate to) {
+  /** The partner's ratings on the days between two local days that they checked in, for their trends; read as one row. */
+  Mono<List<DailyRatings>> ratingsOf(UUID partnerId, LocalDate from, LocalDate to) {
     return database
-        .sql("select " + DailyRatings.COLUMNS + " from checkin where partner_id = :partnerId and local_date between :from and :to")
+        .sql("select " + DailyRatings.AGGREGATED + " from checkin where partner_id = :partnerId and local_date between :from and :to")
         .bind("partnerId", partnerId)
         .bind("from", from)
         .bind("to", to)
-        .map(DailyRatings::of)
-        .all();
+        .map(DailyRatings::allOf)
+        .one();
   }
 
   private static DatabaseClient.GenericExecuteSpec text(DatabaseClient.GenericExecuteSpec spec, String name, String value) {

@@ -132,7 +132,7 @@ public class CheckinService {
             partner -> {
               LocalDate today = LocalDay.today(clock, partner.timeZone());
               return Mono.zip(
-                  checkins.ratingsOf(partner.partnerId(), today.minusDays(CheckinTrends.DAYS - 1L), today).collectList(),
+                  checkins.ratingsOf(partner.partnerId(), today.minusDays(CheckinTrends.DAYS - 1L), today),
                   checkins.daysPractised(partner.partnerId()),
                   (recent, practised) -> CheckinTrends.of(today, recent, practised));
             });

@@ -3,20 +3,48 @@ package app.tend.checkins.checkin;
 import app.tend.contracts.checkin.TrustRatings;
 import io.r2dbc.spi.Readable;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A partner's ratings on one of their days: all that trends are made of. Read without the check-in's
- * words and times, which trends never show, so the rows that make a month of trends carry only numbers.
+ * words and times, which trends never show, so a month of trends is read as numbers only.
  */
 public record DailyRatings(LocalDate day, TrustRatings ratings) {
 
-  static final String COLUMNS = "local_date, follow_through, empathic_listening, honesty, mattering, connected";
+  /**
+   * A partner's days read as one row: each column aggregated into an array, in the order of the days
+   * (see {@link #allOf}).
+   */
+  static final String AGGREGATED = """
+      array_agg(local_date order by local_date) as local_date,
+      array_agg(follow_through order by local_date) as follow_through,
+      array_agg(empathic_listening order by local_date) as empathic_listening,
+      array_agg(honesty order by local_date) as honesty,
+      array_agg(mattering order by local_date) as mattering,
+      array_agg(connected order by local_date) as connected
+      """;
 
-  /** The row's ratings, or null where it has no check-in (the empty side of an outer join). */
-  static DailyRatings of(Readable row) {
-    LocalDate day = row.get("local_date", LocalDate.class);
-    return day == null ? null : new DailyRatings(day, new TrustRatings(
-        row.get("follow_through", Short.class), row.get("empathic_listening", Short.class), row.get("honesty", Short.class),
-        row.get("mattering", Short.class), row.get("connected", Short.class)));
+  /**
+   * The days of a row of {@link #AGGREGATED} arrays; none where nothing was aggregated. One row
+   * instead of a row per day: the driver and Reactor cost more per row than the numbers in it (README,
+   * Performance).
+   */
+  static List<DailyRatings> allOf(Readable row) {
+    LocalDate[] days = row.get("local_date", LocalDate[].class);
+    if (days == null) {
+      return List.of();
+    }
+    Short[] followThrough = row.get("follow_through", Short[].class);
+    Short[] empathicListening = row.get("empathic_listening", Short[].class);
+    Short[] honesty = row.get("honesty", Short[].class);
+    Short[] mattering = row.get("mattering", Short[].class);
+    Short[] connected = row.get("connected", Short[].class);
+    var all = new ArrayList<DailyRatings>(days.length);
+    for (int i = 0; i < days.length; i++) {
+      all.add(new DailyRatings(days[i],
+          new TrustRatings(followThrough[i], empathicListening[i], honesty[i], mattering[i], connected[i])));
+    }
+    return all;
   }
 }

@@ -7,7 +7,6 @@ import app.tend.contracts.checkin.TrendDropped;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -83,27 +82,22 @@ class TrendAlerts {
     });
   }
 
-  /** Read in one statement: a row per check-in of the month (or one without a check-in), each with the threshold and the acts told. */
+  /** Read in one statement and one row: the month's check-ins as arrays, the clinic's threshold and the acts told. */
   private Mono<Standing> standing(Partner partner, LocalDate today) {
-    record Row(DailyRatings day, double threshold, Set<String> told) {}
     return database.sql("""
-            select settings.alert_trend_drop, told.acts, %s
-            from (select array(select act from trend_drop where partner_id = :partnerId) as acts) told
+            select settings.alert_trend_drop, array(select act from trend_drop where partner_id = :partnerId) as told, month.*
+            from (select %s from checkin where partner_id = :partnerId and local_date between :from and :today) month
             left join clinic_settings settings on settings.clinic_id = :clinicId
-            left join checkin on checkin.partner_id = :partnerId and checkin.local_date between :from and :today
-            """.formatted(DailyRatings.COLUMNS))
+            """.formatted(DailyRatings.AGGREGATED))
         .bind("partnerId", partner.partnerId())
         .bind("clinicId", partner.clinicId())
         .bind("from", today.minusDays(CheckinTrends.DAYS - 1L))
         .bind("today", today)
         .map(row -> {
           BigDecimal drop = row.get("alert_trend_drop", BigDecimal.class);
-          return new Row(DailyRatings.of(row),
-              drop == null ? ClinicRules.DEFAULTS.alertTrendDrop() : drop.doubleValue(), Set.of(row.get("acts", String[].class)));
+          return new Standing(DailyRatings.allOf(row), drop == null ? ClinicRules.DEFAULTS.alertTrendDrop() : drop.doubleValue(),
+              Set.of(row.get("told", String[].class)));
         })
-        .all()
-        .collectList()
-        .map(rows -> new Standing(rows.stream().map(Row::day).filter(Objects::nonNull).toList(), rows.getFirst().threshold(),
-            rows.getFirst().told()));
+        .one();
   }
 }
