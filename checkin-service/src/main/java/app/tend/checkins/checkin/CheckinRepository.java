@@ -35,19 +35,23 @@ class CheckinRepository {
   /**
    * @param appreciationAdded whether this save put an appreciation on a day that had none; the
    *     other partner hears of that
+   * @param standing the partner's trend standing with this day's answers in it; null when nothing
+   *     changed
    */
-  record Saved(CheckinView checkin, Outcome outcome, boolean appreciationAdded) {}
+  record Saved(CheckinView checkin, Outcome outcome, boolean appreciationAdded, TrendAlerts.Standing standing) {}
 
   /**
    * Stores the day's answers: inserts the day's check-in, or updates it when the answers differ. A
-   * resubmission of the same answers changes nothing.
+   * resubmission of the same answers changes nothing. The same statement reads the partner's trend
+   * standing on the days before ({@link TrendAlerts#STANDING_BEFORE}), which the saved day completes.
    */
   Mono<Saved> upsert(
       UUID clinicId, UUID coupleId, UUID partnerId, LocalDate day, CheckinAnswers answers, CheckinTexts texts, Instant now) {
     var upsert = database
         .sql(
             """
-            with before as (select appreciation from checkin where partner_id = :partnerId and local_date = :day)
+            with before as (select appreciation from checkin where partner_id = :partnerId and local_date = :day),
+            saved as (
             insert into checkin (id, clinic_id, couple_id, partner_id, local_date,
                                  follow_through, empathic_listening, honesty, mattering, connected,
                                  appreciation, private_reflection, submitted_at, updated_at)
@@ -63,13 +67,15 @@ class CheckinRepository {
                 is distinct from
                   (excluded.follow_through, excluded.empathic_listening, excluded.honesty, excluded.mattering, excluded.connected,
                    excluded.appreciation, excluded.private_reflection)
-            returning %s, (xmax = 0) as created, (select appreciation from before) as appreciation_before
-            """.formatted(COLUMNS))
+            returning %s, (xmax = 0) as created, (select appreciation from before) as appreciation_before)
+            select saved.*, standing.* from saved cross join (%s) standing
+            """.formatted(COLUMNS, TrendAlerts.STANDING_BEFORE))
         .bind("id", UUID.randomUUID())
         .bind("clinicId", clinicId)
         .bind("coupleId", coupleId)
         .bind("partnerId", partnerId)
         .bind("day", day)
+        .bind("monthFrom", day.minusDays(CheckinTrends.DAYS - 1L))
         .bind("followThrough", (short) answers.followThrough())
         .bind("empathicListening", (short) answers.empathicListening())
         .bind("honesty", (short) answers.honesty())
@@ -81,10 +87,11 @@ class CheckinRepository {
         .map(row -> {
           var checkin = view(row);
           return new Saved(checkin, Boolean.TRUE.equals(row.get("created", Boolean.class)) ? Outcome.CREATED : Outcome.REVISED,
-              checkin.appreciation() != null && row.get("appreciation_before", String.class) == null);
+              checkin.appreciation() != null && row.get("appreciation_before", String.class) == null,
+              TrendAlerts.standingIn(row).with(new DailyRatings(checkin.day(), checkin.ratings())));
         })
         .one()
-        .switchIfEmpty(Mono.defer(() -> find(partnerId, day).map(existing -> new Saved(existing, Outcome.UNCHANGED, false))));
+        .switchIfEmpty(Mono.defer(() -> find(partnerId, day).map(existing -> new Saved(existing, Outcome.UNCHANGED, false, null))));
   }
 
   /**

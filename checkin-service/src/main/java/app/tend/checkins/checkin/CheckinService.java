@@ -84,7 +84,7 @@ public class CheckinService {
     return checkins
         .upsert(partner.clinicId(), partner.coupleId(), partner.partnerId(), today, answers, texts, clock.instant())
         .flatMap(saved -> publish(partner, saved)
-            .then(saved.outcome() == Outcome.UNCHANGED ? Mono.empty() : trendAlerts.afterCheckin(partner, today))
+            .then(saved.outcome() == Outcome.UNCHANGED ? Mono.empty() : trendAlerts.afterCheckin(partner, today, saved.standing()))
             .thenReturn(new Done(partner, saved)));
   }
 

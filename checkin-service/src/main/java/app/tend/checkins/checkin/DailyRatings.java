@@ -14,15 +14,15 @@ public record DailyRatings(LocalDate day, TrustRatings ratings) {
 
   /**
    * A partner's days read as one row: each column aggregated into an array, in the order of the days
-   * (see {@link #allOf}).
+   * (see {@link #allOf}), under names of their own so that they can sit beside a check-in's columns.
    */
   static final String AGGREGATED = """
-      array_agg(local_date order by local_date) as local_date,
-      array_agg(follow_through order by local_date) as follow_through,
-      array_agg(empathic_listening order by local_date) as empathic_listening,
-      array_agg(honesty order by local_date) as honesty,
-      array_agg(mattering order by local_date) as mattering,
-      array_agg(connected order by local_date) as connected
+      array_agg(local_date order by local_date) as days,
+      array_agg(follow_through order by local_date) as follow_through_by_day,
+      array_agg(empathic_listening order by local_date) as empathic_listening_by_day,
+      array_agg(honesty order by local_date) as honesty_by_day,
+      array_agg(mattering order by local_date) as mattering_by_day,
+      array_agg(connected order by local_date) as connected_by_day
       """;
 
   /**
@@ -31,15 +31,15 @@ public record DailyRatings(LocalDate day, TrustRatings ratings) {
    * Performance).
    */
   static List<DailyRatings> allOf(Readable row) {
-    LocalDate[] days = row.get("local_date", LocalDate[].class);
+    LocalDate[] days = row.get("days", LocalDate[].class);
     if (days == null) {
       return List.of();
     }
-    Short[] followThrough = row.get("follow_through", Short[].class);
-    Short[] empathicListening = row.get("empathic_listening", Short[].class);
-    Short[] honesty = row.get("honesty", Short[].class);
-    Short[] mattering = row.get("mattering", Short[].class);
-    Short[] connected = row.get("connected", Short[].class);
+    Short[] followThrough = row.get("follow_through_by_day", Short[].class);
+    Short[] empathicListening = row.get("empathic_listening_by_day", Short[].class);
+    Short[] honesty = row.get("honesty_by_day", Short[].class);
+    Short[] mattering = row.get("mattering_by_day", Short[].class);
+    Short[] connected = row.get("connected_by_day", Short[].class);
     var all = new ArrayList<DailyRatings>(days.length);
     for (int i = 0; i < days.length; i++) {
       all.add(new DailyRatings(days[i],

@@ -4,11 +4,13 @@ import app.tend.checkins.clinic.ClinicRules;
 import app.tend.checkins.couple.Partner;
 import app.tend.checkins.platform.outbox.Outbox;
 import app.tend.contracts.checkin.TrendDropped;
+import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -47,57 +49,66 @@ class TrendAlerts {
    * What a check-in's alerts are decided from: the partner's last four weeks, their clinic's
    * threshold, and the acts whose fall the clinician has already been told of.
    */
-  private record Standing(List<DailyRatings> month, double threshold, Set<String> told) {}
+  record Standing(List<DailyRatings> month, double threshold, Set<String> told) {
 
-  /**
-   * Looks at the partner's trends after a check-in; runs in the check-in's transaction.
-   *
-   * <p>This runs on every check-in, so the usual day (nothing fell, nothing told before) costs one
-   * statement: the month, the clinic's threshold and the acts told of are read together, and a
-   * delete or insert is made only where an act's standing actually changed.
-   */
-  Mono<Void> afterCheckin(Partner partner, LocalDate today) {
-    return standing(partner, today).flatMap(standing -> {
-      var fallen = CheckinTrends.of(today, standing.month(), 0).measures().stream()
-          .collect(Collectors.partitioningBy(trend -> fell(trend, standing.threshold())));
-      var recovered = fallen.get(false).stream().map(trend -> trend.measure().name()).filter(standing.told()::contains)
-          .toArray(String[]::new);
-      Mono<Void> forget = recovered.length == 0 ? Mono.empty()
-          : database.sql("delete from trend_drop where partner_id = :partnerId and act = any(:acts)")
-              .bind("partnerId", partner.partnerId())
-              .bind("acts", recovered)
-              .then();
-      // "on conflict do nothing" still decides who tells: a check-in in flight beside this one may have told it first.
-      var tell = Flux.fromIterable(fallen.get(true))
-          .filter(trend -> !standing.told().contains(trend.measure().name()))
-          .concatMap(trend -> database.sql("insert into trend_drop (partner_id, act, since) values (:partnerId, :act, :today) on conflict do nothing")
-              .bind("partnerId", partner.partnerId())
-              .bind("act", trend.measure().name())
-              .bind("today", today)
-              .fetch()
-              .rowsUpdated()
-              .flatMap(rows -> rows == 0 ? Mono.empty() : outbox.append(new TrendDropped(partner.coupleId(), partner.partnerId(),
-                  trend.measure().name(), trend.average7(), trend.average28(), today), partner.clinicId(), partner.coupleId())));
-      return forget.thenMany(tell).then();
-    });
+    /** The same standing with the day just saved added to the days before it. */
+    Standing with(DailyRatings today) {
+      return new Standing(Stream.concat(month.stream(), Stream.of(today)).toList(), threshold, told);
+    }
   }
 
-  /** Read in one statement and one row: the month's check-ins as arrays, the clinic's threshold and the acts told. */
-  private Mono<Standing> standing(Partner partner, LocalDate today) {
-    return database.sql("""
-            select settings.alert_trend_drop, array(select act from trend_drop where partner_id = :partnerId) as told, month.*
-            from (select %s from checkin where partner_id = :partnerId and local_date between :from and :today) month
-            left join clinic_settings settings on settings.clinic_id = :clinicId
-            """.formatted(DailyRatings.AGGREGATED))
-        .bind("partnerId", partner.partnerId())
-        .bind("clinicId", partner.clinicId())
-        .bind("from", today.minusDays(CheckinTrends.DAYS - 1L))
-        .bind("today", today)
-        .map(row -> {
-          BigDecimal drop = row.get("alert_trend_drop", BigDecimal.class);
-          return new Standing(DailyRatings.allOf(row), drop == null ? ClinicRules.DEFAULTS.alertTrendDrop() : drop.doubleValue(),
-              Set.of(row.get("told", String[].class)));
-        })
-        .one();
+  /**
+   * The partner's standing on the days before {@code :day}, as one row: read in the check-in's own
+   * statement ({@link CheckinRepository#upsert}), since a statement of its own cost more than
+   * everything it reads (README, Performance). Its parameters are the upsert's: {@code :partnerId},
+   * {@code :clinicId}, {@code :day} and {@code :monthFrom}, the first day of the four weeks.
+   *
+   * <p>It reads what was committed when the check-in's statement began. A check-in of the same
+   * partner in flight beside this one may therefore have told or forgotten a fall this one does not
+   * see: telling stays once ("on conflict do nothing" below), and a fall forgotten or kept one
+   * check-in late is set right by the partner's next one.
+   */
+  static final String STANDING_BEFORE = """
+      select settings.alert_trend_drop, array(select act from trend_drop where partner_id = :partnerId) as told, month.*
+      from (select %s from checkin where partner_id = :partnerId and local_date >= :monthFrom and local_date < :day) month
+      left join clinic_settings settings on settings.clinic_id = :clinicId
+      """.formatted(DailyRatings.AGGREGATED);
+
+  /** The standing in a row that holds {@link #STANDING_BEFORE}'s columns. */
+  static Standing standingIn(Readable row) {
+    BigDecimal drop = row.get("alert_trend_drop", BigDecimal.class);
+    return new Standing(DailyRatings.allOf(row), drop == null ? ClinicRules.DEFAULTS.alertTrendDrop() : drop.doubleValue(),
+        Set.of(row.get("told", String[].class)));
+  }
+
+  /**
+   * Looks at the partner's trends after a check-in, from their standing with the check-in in it;
+   * runs in the check-in's transaction.
+   *
+   * <p>This runs on every check-in, so the usual day (nothing fell, nothing told before) costs no
+   * statement at all: a delete or insert is made only where an act's standing actually changed.
+   */
+  Mono<Void> afterCheckin(Partner partner, LocalDate today, Standing standing) {
+    var fallen = CheckinTrends.of(today, standing.month(), 0).measures().stream()
+        .collect(Collectors.partitioningBy(trend -> fell(trend, standing.threshold())));
+    var recovered = fallen.get(false).stream().map(trend -> trend.measure().name()).filter(standing.told()::contains)
+        .toArray(String[]::new);
+    Mono<Void> forget = recovered.length == 0 ? Mono.empty()
+        : database.sql("delete from trend_drop where partner_id = :partnerId and act = any(:acts)")
+            .bind("partnerId", partner.partnerId())
+            .bind("acts", recovered)
+            .then();
+    // "on conflict do nothing" still decides who tells: a check-in in flight beside this one may have told it first.
+    var tell = Flux.fromIterable(fallen.get(true))
+        .filter(trend -> !standing.told().contains(trend.measure().name()))
+        .concatMap(trend -> database.sql("insert into trend_drop (partner_id, act, since) values (:partnerId, :act, :today) on conflict do nothing")
+            .bind("partnerId", partner.partnerId())
+            .bind("act", trend.measure().name())
+            .bind("today", today)
+            .fetch()
+            .rowsUpdated()
+            .flatMap(rows -> rows == 0 ? Mono.empty() : outbox.append(new TrendDropped(partner.coupleId(), partner.partnerId(),
+                trend.measure().name(), trend.average7(), trend.average28(), today), partner.clinicId(), partner.coupleId())));
+    return forget.thenMany(tell).then();
   }
 }
