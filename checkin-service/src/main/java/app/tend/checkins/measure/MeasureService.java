@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -152,6 +153,10 @@ public class MeasureService {
             answers(row.get("answers", String.class)), row.get("score", BigDecimal.class).doubleValue()))
         .all()
         .collectList()
+        // HAPI builds its FHIR context on first use, which takes seconds (31 s once in a loaded test run):
+        // on a worker thread, not on the event loop of the database connection, where every request whose
+        // connection shares that loop would wait for it.
+        .publishOn(Schedulers.boundedElastic())
         .map(responses -> MeasureFhir.bundle(definition, responses));
   }
 
