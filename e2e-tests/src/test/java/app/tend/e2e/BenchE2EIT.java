@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code ./tend bench} at a tiny size, on the running stack: every load runs and every column is
  * printed. No figure is judged here (the suite shares the machine with everything else); the full
- * run's figures are in the README.
+ * run's figures are in docs/performance.md.
  */
 class BenchE2EIT {
 

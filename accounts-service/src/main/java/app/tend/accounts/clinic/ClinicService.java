@@ -1,17 +1,17 @@
 package app.tend.accounts.clinic;
 
-import app.tend.accounts.platform.identity.Logins;
-import app.tend.accounts.platform.identity.Logins.NewLogin;
-import app.tend.accounts.platform.identity.PersonDetails;
-import app.tend.accounts.platform.identity.PendingLoginChanges;
-import app.tend.accounts.platform.identity.PendingLoginChanges.Action;
-import app.tend.accounts.platform.outbox.Outbox;
-import app.tend.accounts.platform.outbox.Transactions;
-import app.tend.accounts.platform.security.Caller;
-import app.tend.accounts.platform.web.NotFoundException;
+import app.tend.accounts.identity.Logins.NewLogin;
+import app.tend.accounts.identity.Logins;
+import app.tend.accounts.identity.PendingLoginChanges.Action;
+import app.tend.accounts.identity.PendingLoginChanges;
+import app.tend.accounts.identity.PersonDetails;
 import app.tend.accounts.staff.StaffDirectory;
 import app.tend.contracts.accounts.ClinicCreated;
 import app.tend.contracts.accounts.ClinicDeactivated;
+import app.tend.platform.outbox.Outbox;
+import app.tend.platform.outbox.Transactions;
+import app.tend.platform.security.Caller;
+import app.tend.platform.web.NotFoundException;
 import io.r2dbc.spi.Readable;
 import java.util.ArrayList;
 import java.util.List;

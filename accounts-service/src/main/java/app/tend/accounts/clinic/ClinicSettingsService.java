@@ -1,11 +1,11 @@
 package app.tend.accounts.clinic;
 
+import app.tend.accounts.identity.PersonDetails;
 import app.tend.accounts.partner.PartnerDay;
-import app.tend.accounts.platform.identity.PersonDetails;
-import app.tend.accounts.platform.outbox.Outbox;
-import app.tend.accounts.platform.outbox.Transactions;
-import app.tend.accounts.platform.security.Caller;
 import app.tend.contracts.accounts.ClinicSettingsChanged;
+import app.tend.platform.outbox.Outbox;
+import app.tend.platform.outbox.Transactions;
+import app.tend.platform.security.Caller;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.LocalTime;

@@ -1,6 +1,6 @@
 package app.tend.accounts.clinic;
 
-import app.tend.accounts.platform.identity.PersonDetails;
+import app.tend.accounts.identity.PersonDetails;
 
 /**
  * A new clinic and its first clinic admin.

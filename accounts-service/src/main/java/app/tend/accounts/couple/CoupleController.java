@@ -1,6 +1,6 @@
 package app.tend.accounts.couple;
 
-import app.tend.accounts.platform.security.CurrentCaller;
+import app.tend.platform.security.CurrentCaller;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -1,20 +1,20 @@
 package app.tend.accounts.couple;
 
 import app.tend.accounts.couple.EnrolCoupleRequest.NewPartner;
-import app.tend.accounts.invitation.Invitations;
+import app.tend.accounts.identity.PersonDetails;
 import app.tend.accounts.invitation.Invitations.CoupleInvitee;
+import app.tend.accounts.invitation.Invitations;
 import app.tend.accounts.invitation.Invitee;
-import app.tend.accounts.platform.audit.AuditLog;
-import app.tend.accounts.platform.identity.PersonDetails;
-import app.tend.accounts.platform.outbox.Outbox;
-import app.tend.accounts.platform.outbox.Transactions;
-import app.tend.accounts.platform.security.Caller;
-import app.tend.accounts.platform.web.ConflictException;
-import app.tend.accounts.platform.web.InvalidRequestException;
-import app.tend.accounts.platform.web.NotFoundException;
 import app.tend.accounts.staff.StaffDirectory;
 import app.tend.contracts.accounts.ClinicianAssigned;
 import app.tend.contracts.accounts.CoupleEnrolled;
+import app.tend.platform.audit.AuditLog;
+import app.tend.platform.outbox.Outbox;
+import app.tend.platform.outbox.Transactions;
+import app.tend.platform.security.Caller;
+import app.tend.platform.web.ConflictException;
+import app.tend.platform.web.InvalidRequestException;
+import app.tend.platform.web.NotFoundException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -130,7 +130,7 @@ public class CoupleService {
         .collectList()
         .flatMapMany(ids -> couplesWithPeople(clinicId, ids))
         .collectList()
-        .flatMapMany(couples -> audit.coupleDataRead(caller, "couples.list", couples.stream().map(CoupleView::id).toList())
+        .flatMapMany(couples -> audit.couplesDataRead(caller, caller.clinicId().orElseThrow(), "couples.list", couples.stream().map(CoupleView::id).toList())
             .thenMany(Flux.fromIterable(couples)));
   }
 
@@ -203,7 +203,7 @@ public class CoupleService {
         ? Mono.error(new InvalidRequestException("Please check: the clinician: choose who will work with this couple."))
         : assignClinician(clinicId, coupleId, request.clinicianId())
             // The answer shows the couple's people: a staff read like any other, recorded first.
-            .flatMap(couple -> audit.coupleDataRead(caller, "couples.assign", List.of(couple.id())).thenReturn(couple)));
+            .flatMap(couple -> audit.coupleDataRead(caller, caller.clinicId().orElseThrow(), "couples.assign", couple.id()).thenReturn(couple)));
   }
 
   private Mono<CoupleView> assignClinician(UUID clinicId, UUID coupleId, UUID clinicianId) {

@@ -1,6 +1,6 @@
 package app.tend.accounts.couple;
 
-import app.tend.accounts.platform.identity.PersonDetails;
+import app.tend.accounts.identity.PersonDetails;
 import java.util.List;
 import java.util.UUID;
 

@@ -1,6 +1,6 @@
 package app.tend.accounts.invitation;
 
-import app.tend.accounts.platform.security.CurrentCaller;
+import app.tend.platform.security.CurrentCaller;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

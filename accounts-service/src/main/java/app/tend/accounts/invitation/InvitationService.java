@@ -1,17 +1,17 @@
 package app.tend.accounts.invitation;
 
 import app.tend.accounts.clinic.ClinicSettingsService;
-import app.tend.accounts.platform.audit.AuditLog;
-import app.tend.accounts.platform.identity.Logins;
-import app.tend.accounts.platform.identity.Logins.NewLogin;
-import app.tend.accounts.platform.identity.PersonDetails;
-import app.tend.accounts.platform.outbox.Outbox;
-import app.tend.accounts.platform.outbox.Transactions;
-import app.tend.accounts.platform.security.Caller;
-import app.tend.accounts.platform.web.ConflictException;
-import app.tend.accounts.platform.web.GoneException;
-import app.tend.accounts.platform.web.NotFoundException;
+import app.tend.accounts.identity.Logins.NewLogin;
+import app.tend.accounts.identity.Logins;
+import app.tend.accounts.identity.PersonDetails;
 import app.tend.contracts.accounts.PartnerJoined;
+import app.tend.platform.audit.AuditLog;
+import app.tend.platform.outbox.Outbox;
+import app.tend.platform.outbox.Transactions;
+import app.tend.platform.security.Caller;
+import app.tend.platform.web.ConflictException;
+import app.tend.platform.web.GoneException;
+import app.tend.platform.web.NotFoundException;
 import io.r2dbc.spi.Readable;
 import java.time.Duration;
 import java.time.Instant;
@@ -182,7 +182,7 @@ public class InvitationService {
         // The answer names the person invited: a staff read of the couple, recorded first.
         .flatMap(invitee -> database.sql("select couple_id from invitation where id = :id").bind("id", invitee.invitationId())
             .map(row -> row.get("couple_id", UUID.class)).one()
-            .flatMap(coupleId -> audit.coupleDataRead(caller, "invitations.renew", List.of(coupleId)))
+            .flatMap(coupleId -> audit.coupleDataRead(caller, caller.clinicId().orElseThrow(), "invitations.renew", coupleId))
             .thenReturn(invitee));
   }
 

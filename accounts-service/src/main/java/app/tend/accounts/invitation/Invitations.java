@@ -1,8 +1,8 @@
 package app.tend.accounts.invitation;
 
-import app.tend.accounts.platform.identity.PersonDetails;
-import app.tend.accounts.platform.outbox.Outbox;
+import app.tend.accounts.identity.PersonDetails;
 import app.tend.contracts.accounts.PartnerInvited;
+import app.tend.platform.outbox.Outbox;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
 import java.time.Instant;

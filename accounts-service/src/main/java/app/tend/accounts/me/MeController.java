@@ -1,7 +1,7 @@
 package app.tend.accounts.me;
 
-import app.tend.accounts.platform.security.Caller;
-import app.tend.accounts.platform.security.CurrentCaller;
+import app.tend.platform.security.Caller;
+import app.tend.platform.security.CurrentCaller;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;

@@ -1,6 +1,6 @@
 package app.tend.accounts.partner;
 
-import app.tend.accounts.platform.security.CurrentCaller;
+import app.tend.platform.security.CurrentCaller;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;

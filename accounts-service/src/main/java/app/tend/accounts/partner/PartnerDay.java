@@ -1,6 +1,6 @@
 package app.tend.accounts.partner;
 
-import app.tend.accounts.platform.identity.PersonDetails;
+import app.tend.accounts.identity.PersonDetails;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,12 +1,12 @@
 package app.tend.accounts.partner;
 
-import app.tend.accounts.platform.identity.PendingLoginChanges;
-import app.tend.accounts.platform.identity.PendingLoginChanges.Action;
-import app.tend.accounts.platform.outbox.Outbox;
-import app.tend.accounts.platform.outbox.Transactions;
-import app.tend.accounts.platform.security.Caller;
-import app.tend.accounts.platform.web.InvalidRequestException;
+import app.tend.accounts.identity.PendingLoginChanges.Action;
+import app.tend.accounts.identity.PendingLoginChanges;
 import app.tend.contracts.accounts.PartnerErased;
+import app.tend.platform.outbox.Outbox;
+import app.tend.platform.outbox.Transactions;
+import app.tend.platform.security.Caller;
+import app.tend.platform.web.InvalidRequestException;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;

@@ -1,13 +1,13 @@
 package app.tend.accounts.partner;
 
-import app.tend.accounts.platform.identity.Logins;
-import app.tend.accounts.platform.identity.PersonDetails;
-import app.tend.accounts.platform.outbox.Outbox;
-import app.tend.accounts.platform.outbox.Transactions;
-import app.tend.accounts.platform.security.Caller;
+import app.tend.accounts.identity.Logins;
+import app.tend.accounts.identity.PersonDetails;
 import app.tend.contracts.accounts.ConsentChanged;
 import app.tend.contracts.accounts.PreferencesChanged;
 import app.tend.contracts.notification.NotificationType;
+import app.tend.platform.outbox.Outbox;
+import app.tend.platform.outbox.Transactions;
+import app.tend.platform.security.Caller;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalTime;

@@ -1,15 +1,15 @@
 package app.tend.accounts.staff;
 
-import app.tend.accounts.platform.identity.Logins;
-import app.tend.accounts.platform.identity.Logins.NewLogin;
-import app.tend.accounts.platform.identity.PersonDetails;
-import app.tend.accounts.platform.outbox.Outbox;
-import app.tend.accounts.platform.outbox.Transactions;
-import app.tend.accounts.platform.security.Caller;
-import app.tend.accounts.platform.web.ConflictException;
-import app.tend.accounts.platform.web.NotFoundException;
+import app.tend.accounts.identity.Logins.NewLogin;
+import app.tend.accounts.identity.Logins;
+import app.tend.accounts.identity.PersonDetails;
 import app.tend.contracts.accounts.ClinicianAdded;
 import app.tend.contracts.accounts.ClinicianDeactivated;
+import app.tend.platform.outbox.Outbox;
+import app.tend.platform.outbox.Transactions;
+import app.tend.platform.security.Caller;
+import app.tend.platform.web.ConflictException;
+import app.tend.platform.web.NotFoundException;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;

@@ -1,8 +1,8 @@
 package app.tend.accounts.staff;
 
-import app.tend.accounts.platform.identity.PersonDetails;
-import app.tend.accounts.platform.security.Caller;
-import app.tend.accounts.platform.security.CurrentCaller;
+import app.tend.accounts.identity.PersonDetails;
+import app.tend.platform.security.Caller;
+import app.tend.platform.security.CurrentCaller;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,6 +1,6 @@
 package app.tend.accounts.staff;
 
-import app.tend.accounts.platform.identity.PersonDetails;
+import app.tend.accounts.identity.PersonDetails;
 import io.r2dbc.spi.Readable;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;

@@ -1,6 +1,6 @@
 package app.tend.accounts.staff;
 
-import app.tend.accounts.platform.identity.Logins;
+import app.tend.accounts.identity.Logins;
 import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;

@@ -1,6 +1,6 @@
 package app.tend.checkins.caseload;
 
-import app.tend.checkins.platform.security.CurrentCaller;
+import app.tend.platform.security.CurrentCaller;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;

@@ -1,7 +1,7 @@
 package app.tend.checkins.checkin;
 
-import app.tend.checkins.platform.web.InvalidRequestException;
 import app.tend.contracts.checkin.TrustRatings;
+import app.tend.platform.web.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,6 +1,6 @@
 package app.tend.checkins.checkin;
 
-import app.tend.checkins.platform.outbox.Outbox;
+import app.tend.platform.outbox.Outbox;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package app.tend.checkins.checkin;
 
-import app.tend.checkins.platform.web.InvalidRequestException;
+import app.tend.platform.web.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -27,8 +27,8 @@ public record DailyRatings(LocalDate day, TrustRatings ratings) {
 
   /**
    * The days of a row of {@link #AGGREGATED} arrays; none where nothing was aggregated. One row
-   * instead of a row per day: the driver and Reactor cost more per row than the numbers in it (README,
-   * Performance).
+   * instead of a row per day: the driver and Reactor cost more per row than the numbers in it
+   * (docs/performance.md).
    */
   static List<DailyRatings> allOf(Readable row) {
     LocalDate[] days = row.get("days", LocalDate[].class);

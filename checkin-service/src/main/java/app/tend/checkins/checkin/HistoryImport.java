@@ -2,9 +2,9 @@ package app.tend.checkins.checkin;
 
 import app.tend.checkins.couple.Partner;
 import app.tend.checkins.couple.Partners;
-import app.tend.checkins.platform.outbox.Transactions;
-import app.tend.checkins.platform.web.InvalidRequestException;
-import app.tend.checkins.platform.web.NotFoundException;
+import app.tend.platform.outbox.Transactions;
+import app.tend.platform.web.InvalidRequestException;
+import app.tend.platform.web.NotFoundException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,8 +1,8 @@
 package app.tend.checkins.checkin;
 
-import app.tend.checkins.platform.security.Caller;
-import app.tend.checkins.platform.security.CurrentCaller;
-import app.tend.checkins.platform.web.NotFoundException;
+import app.tend.platform.security.Caller;
+import app.tend.platform.security.CurrentCaller;
+import app.tend.platform.web.NotFoundException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

@@ -1,9 +1,9 @@
 package app.tend.checkins.checkin;
 
 import app.tend.checkins.clinic.ClinicRules;
-import app.tend.checkins.platform.outbox.Outbox;
-import app.tend.checkins.platform.outbox.Transactions;
 import app.tend.contracts.checkin.CheckinsMissed;
+import app.tend.platform.outbox.Outbox;
+import app.tend.platform.outbox.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;

@@ -2,8 +2,8 @@ package app.tend.checkins.checkin;
 
 import app.tend.checkins.clinic.ClinicRules;
 import app.tend.checkins.couple.Partner;
-import app.tend.checkins.platform.outbox.Outbox;
 import app.tend.contracts.checkin.TrendDropped;
+import app.tend.platform.outbox.Outbox;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -60,7 +60,7 @@ class TrendAlerts {
   /**
    * The partner's standing on the days before {@code :day}, as one row: read in the check-in's own
    * statement ({@link CheckinRepository#upsert}), since a statement of its own cost more than
-   * everything it reads (README, Performance). Its parameters are the upsert's: {@code :partnerId},
+   * everything it reads (docs/performance.md). Its parameters are the upsert's: {@code :partnerId},
    * {@code :clinicId}, {@code :day} and {@code :monthFrom}, the first day of the four weeks.
    *
    * <p>It reads what was committed when the check-in's statement began. A check-in of the same

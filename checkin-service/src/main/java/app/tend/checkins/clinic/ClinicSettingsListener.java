@@ -1,9 +1,9 @@
 package app.tend.checkins.clinic;
 
-import app.tend.checkins.platform.messaging.ProcessedEvents;
 import app.tend.contracts.EventCodec;
 import app.tend.contracts.Topics;
 import app.tend.contracts.accounts.ClinicSettingsChanged;
+import app.tend.platform.inbox.ProcessedEvents;
 import java.math.BigDecimal;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -32,7 +32,7 @@ class ClinicSettingsListener {
     }
     var changed = codec.payload(envelope, ClinicSettingsChanged.class);
     // Each event carries the whole settings, and one clinic's events arrive in order: the latest wins.
-    processed.once(envelope, () -> database.sql(
+    processed.once(envelope, "kept the clinic's settings", () -> database.sql(
             """
             insert into clinic_settings (clinic_id, measure_every_days, alert_trend_drop, alert_days_without_checkin)
             values (:clinicId, :every, :drop, :days)

@@ -1,6 +1,6 @@
 package app.tend.checkins.commitment;
 
-import app.tend.checkins.platform.security.CurrentCaller;
+import app.tend.platform.security.CurrentCaller;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;

@@ -1,8 +1,8 @@
 package app.tend.checkins.commitment;
 
-import app.tend.checkins.platform.outbox.Outbox;
-import app.tend.checkins.platform.outbox.Transactions;
 import app.tend.contracts.commitment.CommitmentDue;
+import app.tend.platform.outbox.Outbox;
+import app.tend.platform.outbox.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

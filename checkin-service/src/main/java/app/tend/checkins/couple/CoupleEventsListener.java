@@ -2,15 +2,15 @@ package app.tend.checkins.couple;
 
 import app.tend.checkins.checkin.CheckinErasure;
 import app.tend.checkins.commitment.DueCommitments;
-import app.tend.checkins.platform.messaging.ProcessedEvents;
 import app.tend.contracts.EventCodec;
 import app.tend.contracts.Topics;
-import app.tend.contracts.accounts.CoupleEnrolled;
 import app.tend.contracts.accounts.ClinicianAssigned;
 import app.tend.contracts.accounts.ConsentChanged;
+import app.tend.contracts.accounts.CoupleEnrolled;
 import app.tend.contracts.accounts.PartnerErased;
 import app.tend.contracts.accounts.PartnerJoined;
 import app.tend.contracts.accounts.PreferencesChanged;
+import app.tend.platform.inbox.ProcessedEvents;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.UUID;
@@ -77,7 +77,7 @@ class CoupleEventsListener {
     } else {
       return; // other event types are for other consumers until this one needs them
     }
-    processed.once(envelope, () -> projection);
+    processed.once(envelope, "updated the couple as this service knows it", () -> projection);
   }
 
   private Mono<Void> enrolled(CoupleEnrolled enrolled) {

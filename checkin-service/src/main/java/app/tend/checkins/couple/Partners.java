@@ -1,8 +1,8 @@
 package app.tend.checkins.couple;
 
-import app.tend.checkins.platform.audit.AuditLog;
-import app.tend.checkins.platform.security.Caller;
-import app.tend.checkins.platform.web.NotFoundException;
+import app.tend.platform.audit.AuditLog;
+import app.tend.platform.security.Caller;
+import app.tend.platform.web.NotFoundException;
 import java.time.ZoneId;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;

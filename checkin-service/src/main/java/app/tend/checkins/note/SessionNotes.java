@@ -1,8 +1,8 @@
 package app.tend.checkins.note;
 
 import app.tend.checkins.couple.Partners;
-import app.tend.checkins.platform.security.Caller;
-import app.tend.checkins.platform.web.InvalidRequestException;
+import app.tend.platform.security.Caller;
+import app.tend.platform.web.InvalidRequestException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;

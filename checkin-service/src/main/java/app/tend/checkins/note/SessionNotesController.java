@@ -1,7 +1,7 @@
 package app.tend.checkins.note;
 
 import app.tend.checkins.note.SessionNotes.SessionNote;
-import app.tend.checkins.platform.security.CurrentCaller;
+import app.tend.platform.security.CurrentCaller;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;

@@ -1,6 +1,6 @@
 package app.tend.checkins.outcome;
 
-import app.tend.checkins.platform.security.CurrentCaller;
+import app.tend.platform.security.CurrentCaller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;

@@ -1,6 +1,6 @@
 package app.tend.checkins.repair;
 
-import app.tend.checkins.platform.security.CurrentCaller;
+import app.tend.platform.security.CurrentCaller;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -6,8 +6,6 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.reactive.server.SecurityMockServerConfigurers.mockJwt;
 
-import app.tend.checkins.platform.security.SecurityConfiguration;
-import app.tend.checkins.platform.web.ProblemWriter;
 import app.tend.contracts.TendHeaders;
 import java.net.ConnectException;
 import java.time.Instant;
@@ -21,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webflux.test.autoconfigure.WebFluxTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -32,7 +29,6 @@ import reactor.core.publisher.Mono;
 
 /** The check-in endpoint's HTTP contract: statuses, problem documents, what never reaches the service. */
 @WebFluxTest(CheckinController.class)
-@Import({SecurityConfiguration.class, ProblemWriter.class})
 @ExtendWith(OutputCaptureExtension.class)
 class CheckinControllerWebFluxTest {
 

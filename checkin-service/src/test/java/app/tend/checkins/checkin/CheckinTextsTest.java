@@ -3,7 +3,7 @@ package app.tend.checkins.checkin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import app.tend.checkins.platform.web.InvalidRequestException;
+import app.tend.platform.web.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 class CheckinTextsTest {

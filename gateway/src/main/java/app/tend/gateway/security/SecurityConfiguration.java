@@ -34,8 +34,8 @@ class SecurityConfiguration {
    * Spring Security's own observations off: with a registry present it times every filter of the
    * chain, each authentication and each authorization as observations of their own, so each request
    * made a dozen spans nobody reads beside its one http.server.requests span (which stays, with its
-   * metrics and trace id). Without them checkin-service spent 6–7 % less CPU per request (README,
-   * Performance).
+   * metrics and trace id). Without them checkin-service spent 6–7 % less CPU per request
+   * (docs/performance.md).
    */
   @Bean
   SecurityObservationSettings noSecurityObservations() {
@@ -58,7 +58,7 @@ class SecurityConfiguration {
         .logout(ServerHttpSecurity.LogoutSpec::disable)
         // Each request brings its token, so nothing is kept between requests: by default the security
         // context and the request cache each asked for a session, and WebFlux made an in-memory one per
-        // request, off the event loop and back on another thread (README, Performance).
+        // request, off the event loop and back on another thread (docs/performance.md).
         .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
         .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
         .authorizeExchange(

@@ -16,7 +16,7 @@ import reactor.core.publisher.Mono;
  *
  * <p>Why: a person's token comes with every request they make for minutes on end, and checking its
  * RS256 signature, parsing it and turning the realm's key into a Java key again each time was the
- * largest part of the gateway's own CPU per request (README, Performance).
+ * largest part of the gateway's own CPU per request (docs/performance.md).
  *
  * <p>Why it is as safe as checking every time: only a token the decoder accepted is kept, so one
  * that differs from it in a single character (a forged signature, changed claims) is not found and

@@ -37,7 +37,7 @@ public record ChaosReport(List<Row> rows, Findings findings, Map<Outcome, Long> 
     }
   }
 
-  /** The run as a Markdown table and a summary, for the console, the README and the issue note. */
+  /** The run as a Markdown table and a summary, for the console, docs/reliability.md and the issue note. */
   public String table() {
     var out = new StringBuilder();
     out.append("| killed (SIGKILL) | down s | ready after restart s | writes accepted again s | feeds caught up s "

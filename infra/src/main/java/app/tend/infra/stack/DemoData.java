@@ -33,7 +33,7 @@ public final class DemoData {
   public static final String OPERATOR = "operator@tend.local";
   public static final String OPERATOR_PASSWORD = "tend-operator";
 
-  /** Who can sign in, for the README and the start-up banner. */
+  /** Who can sign in, for the README's demo logins and the start-up banner. */
   public static final List<String[]> LOGINS = List.of(
       new String[] {"alex@riverside.demo", PASSWORD, "partner (with Jordan), Europe/Berlin"},
       new String[] {"jordan@riverside.demo", PASSWORD, "partner (with Alex), Europe/Berlin"},

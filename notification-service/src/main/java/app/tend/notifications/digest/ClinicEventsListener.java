@@ -3,7 +3,7 @@ package app.tend.notifications.digest;
 import app.tend.contracts.EventCodec;
 import app.tend.contracts.Topics;
 import app.tend.contracts.accounts.ClinicCreated;
-import app.tend.notifications.platform.messaging.ProcessedEvents;
+import app.tend.platform.inbox.ProcessedEvents;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;

@@ -7,7 +7,7 @@ import app.tend.contracts.checkin.CheckinsMissed;
 import app.tend.contracts.checkin.TrendDropped;
 import app.tend.contracts.measure.MeasureCompleted;
 import app.tend.contracts.repair.RepairBroughtToSession;
-import app.tend.notifications.platform.messaging.ProcessedEvents;
+import app.tend.platform.inbox.ProcessedEvents;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -1,9 +1,9 @@
 package app.tend.notifications.digest;
 
-import app.tend.notifications.feed.Feed;
 import app.tend.notifications.feed.Feed.NewNotification;
+import app.tend.notifications.feed.Feed;
 import app.tend.notifications.feed.NotificationKind;
-import app.tend.notifications.platform.work.PollingWorker;
+import app.tend.platform.work.PollingWorker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

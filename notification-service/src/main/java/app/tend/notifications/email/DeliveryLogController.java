@@ -1,8 +1,8 @@
 package app.tend.notifications.email;
 
-import app.tend.notifications.platform.security.Caller;
-import app.tend.notifications.platform.security.CurrentCaller;
-import app.tend.notifications.platform.web.NotFoundException;
+import app.tend.platform.security.Caller;
+import app.tend.platform.security.CurrentCaller;
+import app.tend.platform.web.NotFoundException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;

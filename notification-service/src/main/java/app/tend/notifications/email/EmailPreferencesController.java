@@ -2,10 +2,10 @@ package app.tend.notifications.email;
 
 import app.tend.notifications.email.EmailPreferences.Choice;
 import app.tend.notifications.feed.NotificationGroup;
-import app.tend.notifications.platform.security.Caller;
-import app.tend.notifications.platform.security.CurrentCaller;
-import app.tend.notifications.platform.web.InvalidRequestException;
-import app.tend.notifications.platform.web.NotFoundException;
+import app.tend.platform.security.Caller;
+import app.tend.platform.security.CurrentCaller;
+import app.tend.platform.web.NotFoundException;
+import app.tend.platform.web.UnprocessableException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.Arrays;
@@ -54,7 +54,7 @@ class EmailPreferencesController {
       NotificationGroup chosen = groupFor(group, caller)
           .orElseThrow(() -> new NotFoundException("There is no such kind of notification for you."));
       if (chosen.alwaysEmailed() && !choice.emailed()) {
-        throw new InvalidRequestException("Alerts that a couple needs your attention always come by e-mail too, so none is missed.");
+        throw new UnprocessableException("That cannot be changed", "Alerts that a couple needs your attention always come by e-mail too, so none is missed.");
       }
       return preferences.choose(caller.subject(), chosen, choice.emailed());
     });

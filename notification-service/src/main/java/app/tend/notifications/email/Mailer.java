@@ -1,7 +1,7 @@
 package app.tend.notifications.email;
 
 import app.tend.notifications.email.EmailDeliveries.Pending;
-import app.tend.notifications.platform.work.PollingWorker;
+import app.tend.platform.work.PollingWorker;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;

@@ -1,7 +1,7 @@
 package app.tend.notifications.feed;
 
-import app.tend.notifications.platform.security.CurrentCaller;
-import app.tend.notifications.platform.web.NotFoundException;
+import app.tend.platform.security.CurrentCaller;
+import app.tend.platform.web.NotFoundException;
 import java.time.Duration;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;

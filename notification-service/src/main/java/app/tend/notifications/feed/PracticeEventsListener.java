@@ -7,7 +7,7 @@ import app.tend.contracts.commitment.CommitmentDue;
 import app.tend.contracts.notification.NotificationType;
 import app.tend.contracts.repair.RepairOpened;
 import app.tend.contracts.repair.RepairStepTaken;
-import app.tend.notifications.platform.messaging.ProcessedEvents;
+import app.tend.platform.inbox.ProcessedEvents;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

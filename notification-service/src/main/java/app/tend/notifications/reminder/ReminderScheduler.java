@@ -1,11 +1,11 @@
 package app.tend.notifications.reminder;
 
-import app.tend.notifications.feed.Feed;
 import app.tend.notifications.feed.Feed.NewNotification;
+import app.tend.notifications.feed.Feed;
 import app.tend.notifications.feed.NotificationKind;
-import app.tend.notifications.platform.work.PollingWorker;
 import app.tend.notifications.reminder.Reminders.Due;
 import app.tend.notifications.reminder.Reminders.Handled;
+import app.tend.platform.work.PollingWorker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

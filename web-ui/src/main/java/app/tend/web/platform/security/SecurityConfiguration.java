@@ -46,8 +46,8 @@ class SecurityConfiguration {
    * Spring Security's own observations off: with a registry present it times every filter of the
    * chain, each authentication and each authorization as observations of their own, so each request
    * made a dozen spans nobody reads beside its one http.server.requests span (which stays, with its
-   * metrics and trace id). Without them checkin-service spent 6–7 % less CPU per request (README,
-   * Performance).
+   * metrics and trace id). Without them checkin-service spent 6–7 % less CPU per request
+   * (docs/performance.md).
    */
   @Bean
   SecurityObservationSettings noSecurityObservations() {
