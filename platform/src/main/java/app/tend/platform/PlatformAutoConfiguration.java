@@ -4,8 +4,8 @@ import app.tend.contracts.EventCodec;
 import app.tend.platform.audit.AuditController;
 import app.tend.platform.audit.AuditLog;
 import app.tend.platform.audit.AuditTrail;
+import app.tend.platform.inbox.Inbox;
 import app.tend.platform.inbox.ProcessedEventRetention;
-import app.tend.platform.inbox.ProcessedEvents;
 import app.tend.platform.messaging.DeadLetters;
 import app.tend.platform.outbox.Outbox;
 import app.tend.platform.outbox.OutboxRelay;
@@ -56,9 +56,9 @@ public class PlatformAutoConfiguration {
   @Import({AuditLog.class, AuditTrail.class, AuditController.class})
   static class AuditParts {}
 
-  /** Consumed events handled once, however often they are delivered. */
+  /** Consumed events handed to their {@code EventHandler}s, each once however often it is delivered. */
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnBooleanProperty("tend.inbox.enabled")
-  @Import({ProcessedEvents.class, ProcessedEventRetention.class})
+  @Import({Inbox.class, ProcessedEventRetention.class})
   static class InboxParts {}
 }

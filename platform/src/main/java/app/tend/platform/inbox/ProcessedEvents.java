@@ -8,16 +8,17 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import reactor.core.publisher.Mono;
 
 /**
- * The idempotent-consumer record. Claiming an event id inside the transaction of its side effect
- * makes a redelivered event change nothing: the second claim finds the row and answers false.
+ * The idempotent-consumer record of one consumer group. Claiming an event id inside the transaction
+ * of its side effect makes a redelivered event change nothing: the second claim finds the row and
+ * answers false. Each group claims under its own name, so a digest's claims are never mistaken for
+ * the partner nudges' of the same events.
  */
-public class ProcessedEvents {
+class ProcessedEvents {
 
   private static final Logger log = LoggerFactory.getLogger(ProcessedEvents.class);
 
@@ -25,18 +26,10 @@ public class ProcessedEvents {
   private final String consumer;
   private final TransactionalOperator transaction;
 
-  ProcessedEvents(DatabaseClient database, @Value("${spring.application.name}") String consumer, TransactionalOperator transaction) {
+  ProcessedEvents(DatabaseClient database, String consumer, TransactionalOperator transaction) {
     this.database = database;
     this.consumer = consumer;
     this.transaction = transaction;
-  }
-
-  /**
-   * The record of a listener in a consumer group of its own, e.g. the digest's: it reads the same
-   * events as the service's main group, so its claims must not be mistaken for theirs.
-   */
-  public ProcessedEvents forConsumer(String otherConsumer) {
-    return new ProcessedEvents(database, otherConsumer, transaction);
   }
 
   /**
@@ -47,7 +40,7 @@ public class ProcessedEvents {
    *
    * @param done what the effect did, for the log line
    */
-  public void once(EventEnvelope envelope, String done, Supplier<Mono<Void>> effect) {
+  void once(EventEnvelope envelope, String done, Supplier<Mono<Void>> effect) {
     try (var ignored = MDC.putCloseable(RequestIds.KEY, envelope.requestId())) {
       boolean first = Boolean.TRUE.equals(claim(envelope.eventId())
           .flatMap(isFirst -> isFirst ? effect.get().thenReturn(true) : Mono.just(false))
@@ -60,7 +53,7 @@ public class ProcessedEvents {
   }
 
   /** True the first time {@code eventId} is claimed; must run in the side effect's transaction. */
-  public Mono<Boolean> claim(UUID eventId) {
+  Mono<Boolean> claim(UUID eventId) {
     return database
         .sql("insert into processed_event (consumer, event_id) values (:consumer, :eventId) on conflict do nothing")
         .bind("consumer", consumer)

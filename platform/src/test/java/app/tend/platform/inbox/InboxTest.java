@@ -1,0 +1,70 @@
+package app.tend.platform.inbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import app.tend.contracts.EventCodec;
+import app.tend.contracts.EventEnvelope;
+import app.tend.contracts.TendEvent;
+import app.tend.contracts.Topics;
+import app.tend.contracts.accounts.ClinicCreated;
+import app.tend.contracts.accounts.CoupleEnrolled;
+import app.tend.contracts.checkin.TrendDropped;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import reactor.core.publisher.Mono;
+
+class InboxTest {
+
+  private final ConcurrentKafkaListenerContainerFactory<String, byte[]> factory = new ConcurrentKafkaListenerContainerFactory<>();
+
+  InboxTest() {
+    factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(Map.of()));
+  }
+
+  /** A record waiting for its couple (or the database) must hold up only its own topic's partition. */
+  @Test
+  void eachTopicOfEachConsumerGroupHasItsOwnContainers() {
+    var inbox = new Inbox(List.of(
+            new Handler<>(CoupleEnrolled.class, Topics.ACCOUNTS_COUPLE, ""),
+            new Handler<>(ClinicCreated.class, Topics.ACCOUNTS_CLINIC, ""),
+            new Handler<>(TrendDropped.class, Topics.CHECKIN_CHECKIN, "-digest")),
+        factory, new EventCodec(), null, null, "a-service");
+
+    assertThat(inbox.subscriptions()).containsExactlyInAnyOrder(
+        "a-service.accounts.couple.v1", "a-service.accounts.clinic.v1", "a-service-digest.checkin.checkin.v1");
+  }
+
+  @Test
+  void twoHandlersOfOneEventInOneConsumerGroupStopTheServiceFromStarting() {
+    assertThatThrownBy(() -> new Inbox(List.of(
+            new Handler<>(CoupleEnrolled.class, Topics.ACCOUNTS_COUPLE, ""),
+            new Handler<>(CoupleEnrolled.class, Topics.ACCOUNTS_COUPLE, "")),
+        factory, new EventCodec(), null, null, "a-service"))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("two handlers of CoupleEnrolled");
+  }
+
+  private static final class Handler<E extends TendEvent> extends EventHandler<E> {
+
+    private final String groupSuffix;
+
+    Handler(Class<E> event, String topic, String groupSuffix) {
+      super(event, topic, "handled");
+      this.groupSuffix = groupSuffix;
+    }
+
+    @Override
+    protected Mono<Void> handle(E event, EventEnvelope envelope) {
+      return Mono.empty();
+    }
+
+    @Override
+    protected String consumerGroupSuffix() {
+      return groupSuffix;
+    }
+  }
+}
