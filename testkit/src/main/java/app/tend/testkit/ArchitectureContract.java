@@ -1,0 +1,39 @@
+package app.tend.testkit;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The house rules ({@link ArchitectureRules}) against one application module's main code. A
+ * module's {@code ArchitectureTest} extends this with its root package.
+ */
+public abstract class ArchitectureContract {
+
+  private final String rootPackage;
+  private final JavaClasses classes;
+
+  protected ArchitectureContract(String rootPackage) {
+    this.rootPackage = rootPackage;
+    this.classes = ArchitectureRules.mainClassesOf(rootPackage);
+  }
+
+  @Test
+  void sharesNothingButPlatformAndContracts() {
+    ArchitectureRules.sharesOnlyPlatformAndContracts(rootPackage).check(classes);
+  }
+
+  @Test
+  void featurePackagesDependOnEachOtherInNoCircle() {
+    ArchitectureRules.noCyclesBetweenFeatures(rootPackage).check(classes);
+  }
+
+  @Test
+  void onlyRepositoriesWriteSql() {
+    ArchitectureRules.sqlOnlyInRepositories(rootPackage).check(classes);
+  }
+
+  @Test
+  void eventsArriveThroughAHandlerEach() {
+    ArchitectureRules.eventsHandledByTheirOwnHandlers(rootPackage).check(classes);
+  }
+}
