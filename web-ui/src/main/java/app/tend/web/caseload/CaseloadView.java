@@ -2,7 +2,6 @@ package app.tend.web.caseload;
 
 import app.tend.web.caseload.CoupleApi.Couple;
 import app.tend.web.caseload.CoupleApi.Person;
-import app.tend.web.layout.MainLayout;
 import app.tend.web.platform.ActionDialog;
 import app.tend.web.platform.StatusLine;
 import app.tend.web.platform.api.ApiProblem;
@@ -11,8 +10,8 @@ import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
@@ -22,6 +21,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,7 +43,8 @@ import java.util.stream.Collectors;
  * cut-off, sharp trend drops and days without check-ins, with each partner's last check-in, the
  * direction of each act over 7 days, and the couple's follow-through.
  */
-@Route(value = "caseload", layout = MainLayout.class)
+@Route("caseload")
+@Menu(order = 100, title = "Couples", icon = "vaadin:users")
 @PageTitle("Couples · Tend")
 @RolesAllowed({SignedIn.CLINICIAN, SignedIn.CLINIC_ADMIN})
 public class CaseloadView extends VerticalLayout {

@@ -1,6 +1,5 @@
 package app.tend.web.checkin;
 
-import app.tend.web.layout.MainLayout;
 import app.tend.web.platform.api.ApiProblem;
 import app.tend.web.platform.security.SignedIn;
 import com.vaadin.flow.component.AttachEvent;
@@ -11,6 +10,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +22,8 @@ import java.util.stream.IntStream;
  * A partner's own practice over four weeks: how each act has been, how the last week compares
  * with the one before, and how many days they practised. No streaks and no scores to fail.
  */
-@Route(value = "trends", layout = MainLayout.class)
+@Route("trends")
+@Menu(order = 50, title = "My trends", icon = "vaadin:chart-line")
 @PageTitle("My trends · Tend")
 @RolesAllowed(SignedIn.PARTNER)
 public class MyTrendsView extends VerticalLayout {

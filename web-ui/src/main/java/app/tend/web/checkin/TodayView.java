@@ -1,6 +1,5 @@
 package app.tend.web.checkin;
 
-import app.tend.web.layout.MainLayout;
 import app.tend.web.platform.StatusLine;
 import app.tend.web.platform.api.ApiProblem;
 import app.tend.web.platform.security.SignedIn;
@@ -10,12 +9,13 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,7 +31,8 @@ import java.util.stream.IntStream;
  * Today's check-in, designed for a phone: the four trust acts and how connected the partner felt,
  * one tap each, saved with one button. It can be changed until the partner's day ends.
  */
-@Route(value = "today", layout = MainLayout.class)
+@Route("today")
+@Menu(order = 10, title = "Today", icon = "vaadin:heart-o")
 @PageTitle("Today · Tend")
 @RolesAllowed(SignedIn.PARTNER)
 public class TodayView extends VerticalLayout {

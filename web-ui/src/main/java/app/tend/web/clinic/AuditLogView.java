@@ -1,6 +1,5 @@
 package app.tend.web.clinic;
 
-import app.tend.web.layout.MainLayout;
 import app.tend.web.platform.StatusLine;
 import app.tend.web.platform.api.ApiProblem;
 import app.tend.web.platform.security.SignedIn;
@@ -14,6 +13,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  * The clinic admin's audit log: every read of a couple's data by the clinic's staff, who, what,
  * when and from where, searched by clinician, couple and dates, and downloaded as CSV.
  */
-@Route(value = "audit", layout = MainLayout.class)
+@Route("audit")
+@Menu(order = 330, title = "Audit log", icon = "vaadin:records")
 @PageTitle("Audit log · Tend")
 @RolesAllowed(SignedIn.CLINIC_ADMIN)
 public class AuditLogView extends VerticalLayout {

@@ -1,6 +1,5 @@
 package app.tend.web.clinic;
 
-import app.tend.web.layout.MainLayout;
 import app.tend.web.platform.StatusLine;
 import app.tend.web.platform.api.ApiProblem;
 import app.tend.web.platform.security.SignedIn;
@@ -18,13 +17,15 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.timepicker.TimePicker;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.LocalTime;
 
 /** The clinic admin's settings: what new partners are offered, when clinicians are alerted, how often the measure is asked. */
-@Route(value = "clinic-settings", layout = MainLayout.class)
+@Route("clinic-settings")
+@Menu(order = 310, title = "Clinic settings", icon = "vaadin:cog-o")
 @PageTitle("Clinic settings · Tend")
 @RolesAllowed(SignedIn.CLINIC_ADMIN)
 public class ClinicSettingsView extends VerticalLayout {

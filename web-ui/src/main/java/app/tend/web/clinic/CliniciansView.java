@@ -1,7 +1,6 @@
 package app.tend.web.clinic;
 
 import app.tend.web.clinic.ClinicApi.Clinician;
-import app.tend.web.layout.MainLayout;
 import app.tend.web.platform.ActionDialog;
 import app.tend.web.platform.StatusLine;
 import app.tend.web.platform.api.ApiProblem;
@@ -19,13 +18,15 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.function.Supplier;
 
 /** A clinic admin's clinicians: add one, correct a name, or stop someone who has left from signing in. */
-@Route(value = "clinicians", layout = MainLayout.class)
+@Route("clinicians")
+@Menu(order = 300, title = "Clinicians", icon = "vaadin:doctor")
 @PageTitle("Clinicians · Tend")
 @RolesAllowed(SignedIn.CLINIC_ADMIN)
 public class CliniciansView extends VerticalLayout {

@@ -1,6 +1,5 @@
 package app.tend.web.clinic;
 
-import app.tend.web.layout.MainLayout;
 import app.tend.web.platform.ActionDialog;
 import app.tend.web.platform.StatusLine;
 import app.tend.web.platform.TimeZones;
@@ -22,6 +21,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -30,7 +30,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The platform operator's clinics (Tend's tenants): create one with its first admin, or deactivate one. */
-@Route(value = "clinics", layout = MainLayout.class)
+@Route("clinics")
+@Menu(order = 200, title = "Clinics", icon = "vaadin:building-o")
 @PageTitle("Clinics · Tend")
 @RolesAllowed(SignedIn.PLATFORM_ADMIN)
 public class ClinicsView extends VerticalLayout {

@@ -1,7 +1,6 @@
 package app.tend.web.clinic;
 
 import app.tend.web.couple.CoupleChart;
-import app.tend.web.layout.MainLayout;
 import app.tend.web.platform.api.ApiProblem;
 import app.tend.web.platform.security.SignedIn;
 import com.vaadin.flow.component.AttachEvent;
@@ -12,6 +11,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * only, for the clinic and for each clinician's caseload. Groups too small to stay anonymous show
  * their size and nothing else.
  */
-@Route(value = "outcomes", layout = MainLayout.class)
+@Route("outcomes")
+@Menu(order = 320, title = "Outcomes", icon = "vaadin:chart")
 @PageTitle("Outcomes · Tend")
 @RolesAllowed(SignedIn.CLINIC_ADMIN)
 public class OutcomesView extends VerticalLayout {

@@ -2,7 +2,6 @@ package app.tend.web.commitment;
 
 import app.tend.web.commitment.CommitmentApi.Commitment;
 import app.tend.web.commitment.CommitmentApi.Occurrence;
-import app.tend.web.layout.MainLayout;
 import app.tend.web.platform.ActionDialog;
 import app.tend.web.platform.StatusLine;
 import app.tend.web.platform.api.ApiProblem;
@@ -19,6 +18,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,7 +32,8 @@ import java.util.function.Supplier;
  * The partner's commitments: what they committed to and what was committed to them, each due day
  * marked by its author and answered by the other, and their own follow-through over four weeks.
  */
-@Route(value = "commitments", layout = MainLayout.class)
+@Route("commitments")
+@Menu(order = 20, title = "Commitments", icon = "vaadin:handshake")
 @PageTitle("Commitments · Tend")
 @RolesAllowed(SignedIn.PARTNER)
 public class CommitmentsView extends VerticalLayout {

@@ -2,7 +2,6 @@ package app.tend.web.couple;
 
 import app.tend.web.couple.CoupleDetailApi.Checkin;
 import app.tend.web.couple.CoupleDetailApi.PartnerCheckins;
-import app.tend.web.layout.MainLayout;
 import app.tend.web.platform.StatusLine;
 import app.tend.web.platform.api.ApiProblem;
 import app.tend.web.platform.security.SignedIn;
@@ -48,7 +47,7 @@ import java.util.stream.Collectors;
  * session notes; and the session-prep PDF of the last two weeks. Every read is audited by the
  * service that holds the data.
  */
-@Route(value = "couples/:coupleId", layout = MainLayout.class)
+@Route("couples/:coupleId")
 @PageTitle("Couple · Tend")
 @RolesAllowed(SignedIn.CLINICIAN)
 public class CoupleView extends VerticalLayout implements BeforeEnterObserver {

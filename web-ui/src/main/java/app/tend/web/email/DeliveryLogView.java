@@ -1,6 +1,5 @@
 package app.tend.web.email;
 
-import app.tend.web.layout.MainLayout;
 import app.tend.web.platform.api.ApiProblem;
 import app.tend.web.platform.api.Gateway;
 import app.tend.web.platform.security.SignedIn;
@@ -9,8 +8,9 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  * and the latest deliveries with every try. Kinds, states and times only: never whom a notification
  * was for or what it said.
  */
-@Route(value = "deliveries", layout = MainLayout.class)
+@Route("deliveries")
+@Menu(order = 210, title = "Delivery log", icon = "vaadin:envelopes-o")
 @PageTitle("Delivery log · Tend")
 @RolesAllowed(SignedIn.PLATFORM_ADMIN)
 public class DeliveryLogView extends VerticalLayout {

@@ -20,7 +20,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
  * Opening the page alone changes nothing, so a mail scanner that follows links cannot unsubscribe
  * anyone.
  */
-@Route("unsubscribe/:token")
+@Route(value = "unsubscribe/:token", autoLayout = false)
 @PageTitle("E-mail choices · Tend")
 @AnonymousAllowed
 public class UnsubscribeView extends VerticalLayout implements BeforeEnterObserver {

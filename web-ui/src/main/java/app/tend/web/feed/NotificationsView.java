@@ -2,9 +2,6 @@ package app.tend.web.feed;
 
 import app.tend.web.email.EmailChoices;
 import app.tend.web.email.EmailChoicesApi;
-import app.tend.web.layout.MainLayout;
-import com.vaadin.flow.component.details.Details;
-import app.tend.web.layout.NotificationArrived;
 import app.tend.web.platform.api.ApiProblem;
 import app.tend.web.platform.security.SignedIn;
 import com.vaadin.flow.component.AttachEvent;
@@ -12,6 +9,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -20,6 +18,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -30,7 +29,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
 /** The person's in-app notifications, newest first; new ones appear while the page is open. */
-@Route(value = "notifications", layout = MainLayout.class)
+@Route("notifications")
+@Menu(order = 900, title = "Notifications", icon = "vaadin:bell-o")
 @PageTitle("Notifications · Tend")
 @PermitAll
 public class NotificationsView extends VerticalLayout {
@@ -99,7 +99,8 @@ public class NotificationsView extends VerticalLayout {
         entry.removeClassName("unread");
         state.setVisible(false);
         markRead.setVisible(false);
-        findAncestor(MainLayout.class).showUnread(feed.feed(person).unread());
+        long unread = feed.feed(person).unread();
+        getUI().ifPresent(ui -> ComponentUtil.fireEvent(ui, new UnreadCountChanged(ui, unread)));
       }));
       entry.addComponentAsFirst(state);
       entry.add(markRead);

@@ -12,7 +12,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 
 /** The front door: each person lands on the page their role comes for. */
-@Route("")
+@Route(value = "", autoLayout = false)
 @PermitAll
 public class HomeView extends Div implements BeforeEnterObserver {
 

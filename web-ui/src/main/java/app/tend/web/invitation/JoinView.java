@@ -37,7 +37,7 @@ import java.util.Locale;
  * is, their name and password, their day (time zone, reminder, quiet hours), and what their
  * clinician and their partner can see. Joining signs them in with the password they just chose.
  */
-@Route("join/:token")
+@Route(value = "join/:token", autoLayout = false)
 @PageTitle("Join · Tend")
 @AnonymousAllowed
 public class JoinView extends VerticalLayout implements BeforeEnterObserver {

@@ -1,23 +1,12 @@
 package app.tend.web.layout;
 
-import app.tend.web.caseload.CaseloadView;
-import app.tend.web.checkin.MyTrendsView;
-import app.tend.web.commitment.CommitmentsView;
-import app.tend.web.measure.MeasureView;
-import app.tend.web.repair.RepairsView;
-import app.tend.web.checkin.TodayView;
-import app.tend.web.clinic.AuditLogView;
-import app.tend.web.clinic.ClinicSettingsView;
-import app.tend.web.clinic.OutcomesView;
-import app.tend.web.clinic.CliniciansView;
-import app.tend.web.clinic.ClinicsView;
-import app.tend.web.email.DeliveryLogView;
 import app.tend.web.feed.FeedApi;
 import app.tend.web.feed.LiveFeed;
+import app.tend.web.feed.NotificationArrived;
 import app.tend.web.feed.NotificationsView;
+import app.tend.web.feed.UnreadCountChanged;
 import app.tend.web.platform.api.ApiProblem;
 import app.tend.web.platform.security.SignedIn;
-import app.tend.web.settings.SettingsView;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentUtil;
@@ -28,19 +17,26 @@ import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.shared.Registration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import reactor.core.Disposable;
 
 /**
  * The frame of every signed-in page: Tend's name, the notification bell with its unread count
- * (live while the page is open), the pages of the person's role, and signing out.
+ * (live while the page is open), the pages of the person's role, and signing out. The pages are
+ * the routes that carry {@code @Menu}, in their order, as far as the person's roles let them in:
+ * each view says who may open it, once, and the menu follows.
  */
+@Layout
 @PermitAll
 public class MainLayout extends AppLayout {
 
@@ -51,6 +47,7 @@ public class MainLayout extends AppLayout {
   private final Button bell = new Button(VaadinIcon.BELL.create());
   private long unread;
   private Disposable following;
+  private Registration unreadChanges;
 
   MainLayout(FeedApi feed, LiveFeed live, AuthenticationContext authentication) {
     this.feed = feed;
@@ -85,29 +82,12 @@ public class MainLayout extends AppLayout {
   private SideNav navigation() {
     var nav = new SideNav();
     nav.setLabel("Pages");
-    SignedIn.current().ifPresent(person -> {
-      if (person.has(SignedIn.PARTNER)) {
-        nav.addItem(new SideNavItem("Today", TodayView.class, VaadinIcon.HEART_O.create()));
-        nav.addItem(new SideNavItem("Commitments", CommitmentsView.class, VaadinIcon.HANDSHAKE.create()));
-        nav.addItem(new SideNavItem("Repair", RepairsView.class, VaadinIcon.TOOLS.create()));
-        nav.addItem(new SideNavItem("Relationship check", MeasureView.class, VaadinIcon.CLIPBOARD_HEART.create()));
-        nav.addItem(new SideNavItem("My trends", MyTrendsView.class, VaadinIcon.CHART_LINE.create()));
-        nav.addItem(new SideNavItem("Settings", SettingsView.class, VaadinIcon.COG_O.create()));
+    MenuConfiguration.getMenuEntries().forEach(page -> {
+      var item = new SideNavItem(page.title(), page.path());
+      if (page.icon() != null) {
+        item.setPrefixComponent(new Icon(page.icon()));
       }
-      if (person.has(SignedIn.CLINICIAN) || person.has(SignedIn.CLINIC_ADMIN)) {
-        nav.addItem(new SideNavItem("Couples", CaseloadView.class, VaadinIcon.USERS.create()));
-      }
-      if (person.has(SignedIn.PLATFORM_ADMIN)) {
-        nav.addItem(new SideNavItem("Clinics", ClinicsView.class, VaadinIcon.BUILDING_O.create()));
-        nav.addItem(new SideNavItem("Delivery log", DeliveryLogView.class, VaadinIcon.ENVELOPES_O.create()));
-      }
-      if (person.has(SignedIn.CLINIC_ADMIN)) {
-        nav.addItem(new SideNavItem("Clinicians", CliniciansView.class, VaadinIcon.DOCTOR.create()));
-        nav.addItem(new SideNavItem("Clinic settings", ClinicSettingsView.class, VaadinIcon.COG_O.create()));
-        nav.addItem(new SideNavItem("Outcomes", OutcomesView.class, VaadinIcon.CHART.create()));
-        nav.addItem(new SideNavItem("Audit log", AuditLogView.class, VaadinIcon.RECORDS.create()));
-      }
-      nav.addItem(new SideNavItem("Notifications", NotificationsView.class, VaadinIcon.BELL_O.create()));
+      nav.addItem(item);
     });
     return nav;
   }
@@ -123,12 +103,16 @@ public class MainLayout extends AppLayout {
       }
       following = live.follow(person, item -> ui.access(() -> arrived(item)));
     });
+    unreadChanges = ComponentUtil.addListener(ui, UnreadCountChanged.class, changed -> showUnread(changed.unread()));
   }
 
   @Override
   protected void onDetach(DetachEvent detachEvent) {
     if (following != null) {
       following.dispose();
+    }
+    if (unreadChanges != null) {
+      unreadChanges.remove();
     }
   }
 
@@ -143,7 +127,7 @@ public class MainLayout extends AppLayout {
   }
 
   /** Sets the unread count the bell shows and reads out. */
-  public void showUnread(long count) {
+  private void showUnread(long count) {
     unread = Math.max(0, count);
     unreadBadge.setText(unread == 0 ? "" : Long.toString(unread));
     unreadBadge.setVisible(unread > 0);

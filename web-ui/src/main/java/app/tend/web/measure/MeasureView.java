@@ -1,6 +1,5 @@
 package app.tend.web.measure;
 
-import app.tend.web.layout.MainLayout;
 import app.tend.web.platform.StatusLine;
 import app.tend.web.platform.api.ApiProblem;
 import app.tend.web.platform.security.SignedIn;
@@ -16,6 +15,7 @@ import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * The relationship measure (CSI-4 by default) when the clinic's schedule asks it, and the
  * partner's own scores over time. Only they and their clinician see these.
  */
-@Route(value = "measure", layout = MainLayout.class)
+@Route("measure")
+@Menu(order = 40, title = "Relationship check", icon = "vaadin:clipboard-heart")
 @PageTitle("Relationship check · Tend")
 @RolesAllowed(SignedIn.PARTNER)
 public class MeasureView extends VerticalLayout {

@@ -1,7 +1,6 @@
 package app.tend.web.repair;
 
 import app.tend.web.commitment.CommitmentForm;
-import app.tend.web.layout.MainLayout;
 import app.tend.web.platform.StatusLine;
 import app.tend.web.platform.api.ApiProblem;
 import app.tend.web.platform.security.SignedIn;
@@ -37,7 +36,7 @@ import java.util.function.Function;
  * One repair: every step so far, and the step that is the partner's now, in the order the repair
  * goes. Both partners see the same page, each from their own side.
  */
-@Route(value = "repairs/:id", layout = MainLayout.class)
+@Route("repairs/:id")
 @PageTitle("Repair · Tend")
 @RolesAllowed(SignedIn.PARTNER)
 public class RepairView extends VerticalLayout implements BeforeEnterObserver {

@@ -1,6 +1,5 @@
 package app.tend.web.repair;
 
-import app.tend.web.layout.MainLayout;
 import app.tend.web.platform.ActionDialog;
 import app.tend.web.platform.StatusLine;
 import app.tend.web.platform.api.ApiProblem;
@@ -15,10 +14,11 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -26,7 +26,8 @@ import java.util.List;
 import java.util.Locale;
 
 /** The couple's repairs, open ones first, and starting a new one. */
-@Route(value = "repairs", layout = MainLayout.class)
+@Route("repairs")
+@Menu(order = 30, title = "Repair", icon = "vaadin:tools")
 @PageTitle("Repair · Tend")
 @RolesAllowed(SignedIn.PARTNER)
 public class RepairsView extends VerticalLayout {

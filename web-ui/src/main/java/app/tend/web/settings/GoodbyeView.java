@@ -9,7 +9,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
 /** Where a person lands after erasing their account. */
-@Route("goodbye")
+@Route(value = "goodbye", autoLayout = false)
 @PageTitle("Goodbye · Tend")
 @AnonymousAllowed
 public class GoodbyeView extends VerticalLayout {

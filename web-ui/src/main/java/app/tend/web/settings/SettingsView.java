@@ -2,7 +2,6 @@ package app.tend.web.settings;
 
 import app.tend.web.email.EmailChoices;
 import app.tend.web.email.EmailChoicesApi;
-import app.tend.web.layout.MainLayout;
 import app.tend.web.platform.StatusLine;
 import app.tend.web.platform.api.ApiProblem;
 import app.tend.web.platform.security.SignedIn;
@@ -20,6 +19,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
  * may see, and their data (download everything, or erase the account). Each part is saved on its
  * own, so changing the consent never needs anything else.
  */
-@Route(value = "settings", layout = MainLayout.class)
+@Route("settings")
+@Menu(order = 60, title = "Settings", icon = "vaadin:cog-o")
 @PageTitle("Settings · Tend")
 @RolesAllowed(SignedIn.PARTNER)
 public class SettingsView extends VerticalLayout {

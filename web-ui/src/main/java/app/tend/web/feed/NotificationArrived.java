@@ -1,6 +1,5 @@
-package app.tend.web.layout;
+package app.tend.web.feed;
 
-import app.tend.web.feed.FeedApi;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.ComponentEvent;
 
