@@ -62,6 +62,7 @@ class AccessMatrixE2EIT {
   private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private static final String PASSWORD = "access matrix 1";
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{[^}]+}");
+  private static final Pattern AUDIT_SEARCH_PATH = Pattern.compile("(?m)^\\s+search-path:\\s*(\\S+)\\s*$");
 
   /** The callers, in the table's column order. */
   static final List<String> CALLERS = List.of("anonymous", "tampered token", "expired token", "partner", "the other partner",
@@ -246,6 +247,9 @@ class AccessMatrixE2EIT {
           mapped.addAll(ControllerMappings.of(Files.readString(file)));
         }
       }
+      // The platform's audit search answers where the service's tend.audit.search-path says.
+      var settings = Files.readString(root.resolve(service).resolve("src/main/resources/application.yml"));
+      AUDIT_SEARCH_PATH.matcher(settings).results().forEach(path -> mapped.add("GET " + path.group(1)));
     }
     Set<String> tabled = new TreeSet<>();
     for (Row row : table()) {

@@ -126,7 +126,7 @@ class ObservabilityE2EIT {
       assertThat(lines)
           .filteredOn(line -> trace.id().equals(line.path("traceId").asString()))
           .anySatisfy(line -> {
-            assertThat(line.path("message").asString()).contains("projected: PreferencesChanged");
+            assertThat(line.path("message").asString()).contains("kept the partner's preferences: PreferencesChanged");
             assertThat(line.path("requestId").asString()).isEqualTo(saved.headers().firstValue("X-Request-Id").orElseThrow());
             assertThat(line.path("log").path("level").asString()).isEqualTo("INFO");
           });
