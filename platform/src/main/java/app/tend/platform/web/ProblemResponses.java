@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.reactive.resource.NoResourceFoundException;
 import org.springframework.web.reactive.result.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebInputException;
@@ -31,6 +32,15 @@ public class ProblemResponses extends ResponseEntityExceptionHandler {
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException e) {
     return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  /**
+   * An address no controller answers. Spring's own detail names the path as a "static resource",
+   * which means nothing to the person reading it.
+   */
+  @ExceptionHandler(NoResourceFoundException.class)
+  ProblemDetail noSuchAddress(NoResourceFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Not found", "There is nothing at this address. Please check it and try again.");
   }
 
   @ExceptionHandler(InvalidRequestException.class)
