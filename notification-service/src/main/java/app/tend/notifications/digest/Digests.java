@@ -1,5 +1,6 @@
 package app.tend.notifications.digest;
 
+import app.tend.notifications.couple.CoupleProjection;
 import app.tend.notifications.reminder.PartnerDay;
 import app.tend.notifications.reminder.ReminderPlan;
 import java.time.Duration;
@@ -22,9 +23,11 @@ class Digests {
   static final LocalTime MORNING = LocalTime.of(8, 0);
 
   private final DatabaseClient database;
+  private final CoupleProjection couples;
 
-  Digests(DatabaseClient database) {
+  Digests(DatabaseClient database, CoupleProjection couples) {
     this.database = database;
+    this.couples = couples;
   }
 
   /**
@@ -34,11 +37,7 @@ class Digests {
    * @return false when the couple's clinician is not known here yet
    */
   Mono<Boolean> collect(UUID eventId, UUID clinicId, UUID coupleId, DigestReason reason, Instant now) {
-    return database.sql("select clinician_id from couple_clinician where couple_id = :couple and clinic_id = :clinic")
-        .bind("couple", coupleId)
-        .bind("clinic", clinicId)
-        .map(row -> row.get("clinician_id", UUID.class))
-        .one()
+    return couples.clinicianOf(coupleId, clinicId)
         .flatMap(clinician -> database
             .sql(
                 """

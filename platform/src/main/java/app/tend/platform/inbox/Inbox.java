@@ -2,7 +2,9 @@ package app.tend.platform.inbox;
 
 import app.tend.contracts.EventCodec;
 import app.tend.contracts.EventEnvelope;
+import app.tend.contracts.TendHeaders;
 import app.tend.contracts.TendEvent;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -57,12 +60,20 @@ public class Inbox implements SmartLifecycle {
         }));
   }
 
-  /** Hands each record to the handler of its type, once. */
-  private record Dispatch(Map<String, EventHandler<?>> handlers, EventCodec codec, ProcessedEvents claims)
+  /**
+   * Hands each record to the handler of its type, once. A record whose type header (the outbox
+   * relay writes one on every record) names a type no handler here takes is passed over unread:
+   * every group reads every record of its topics, and most are for another consumer.
+   */
+  record Dispatch(Map<String, EventHandler<?>> handlers, EventCodec codec, ProcessedEvents claims)
       implements MessageListener<String, byte[]> {
 
     @Override
     public void onMessage(ConsumerRecord<String, byte[]> record) {
+      Header type = record.headers().lastHeader(TendHeaders.KAFKA_EVENT_TYPE);
+      if (type != null && !handlers.containsKey(new String(type.value(), StandardCharsets.UTF_8))) {
+        return;
+      }
       EventEnvelope envelope = codec.fromJson(record.value());
       EventHandler<?> handler = handlers.get(envelope.eventType());
       if (handler != null) {
