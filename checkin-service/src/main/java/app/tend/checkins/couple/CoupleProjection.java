@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
  * with what consent, kept from accounts-service's events by the handlers beside it.
  */
 @Repository
-class CoupleProjection {
+public class CoupleProjection {
 
   private final DatabaseClient database;
 
@@ -61,7 +61,8 @@ class CoupleProjection {
         .then();
   }
 
-  Mono<Void> timeZoneChanged(UUID partnerId, UUID clinicId, String timeZone) {
+  /** The partner's new time zone, in which their local day is counted. */
+  public Mono<Void> timeZoneChanged(UUID partnerId, UUID clinicId, String timeZone) {
     return update("update partner set time_zone = :value where partner_id = :partnerId and clinic_id = :clinicId",
         timeZone, partnerId, clinicId);
   }
@@ -71,7 +72,8 @@ class CoupleProjection {
         reflectionsVisibleToClinician, partnerId, clinicId);
   }
 
-  Mono<Void> forget(UUID partnerId, UUID clinicId) {
+  /** The partner is no longer known here (they erased their account). */
+  public Mono<Void> forget(UUID partnerId, UUID clinicId) {
     return database.sql("delete from partner where partner_id = :partnerId and clinic_id = :clinicId")
         .bind("partnerId", partnerId)
         .bind("clinicId", clinicId)

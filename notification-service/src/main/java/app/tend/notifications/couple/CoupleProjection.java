@@ -44,7 +44,8 @@ public class CoupleProjection {
         .one();
   }
 
-  Mono<Void> joined(PartnerJoined joined) {
+  /** The partner is known here, with the time zone and hours their reminders follow. */
+  public Mono<Void> joined(PartnerJoined joined) {
     return database
         .sql(
             """
@@ -64,7 +65,8 @@ public class CoupleProjection {
         .then();
   }
 
-  Mono<Void> preferencesChanged(PreferencesChanged changed) {
+  /** The partner's new zone, reminder time, quiet hours and muted kinds. */
+  public Mono<Void> preferencesChanged(PreferencesChanged changed) {
     return database
         .sql(
             """
@@ -85,7 +87,8 @@ public class CoupleProjection {
         .flatMap(rows -> rows == 1 ? Mono.<Void>empty() : Mono.error(new IllegalStateException("preferences of a partner not known here")));
   }
 
-  Mono<Void> forget(UUID partnerId, UUID clinicId) {
+  /** The partner is no longer known here (they erased their account). */
+  public Mono<Void> forget(UUID partnerId, UUID clinicId) {
     return database.sql("delete from couple_member where partner_id = :partnerId and clinic_id = :clinicId")
         .bind("partnerId", partnerId)
         .bind("clinicId", clinicId)

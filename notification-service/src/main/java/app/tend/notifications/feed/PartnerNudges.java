@@ -15,7 +15,7 @@ import reactor.core.publisher.Mono;
  * travel: the events carry no text, and a notification says nothing about anyone's answers.
  */
 @Component
-class PartnerNudges {
+public class PartnerNudges {
 
   private final CoupleMembers members;
   private final Feed feed;
@@ -41,7 +41,7 @@ class PartnerNudges {
    * they have not joined yet or turned this kind off. The author must be known here already (their
    * {@code PartnerJoined} travels on another topic); until then the record is retried.
    */
-  Mono<Void> tellOtherPartner(EventEnvelope envelope, UUID coupleId, UUID author, boolean appreciation, boolean checkedIn) {
+  public Mono<Void> tellOtherPartner(EventEnvelope envelope, UUID coupleId, UUID author, boolean appreciation, boolean checkedIn) {
     return members.of(coupleId, envelope.clinicId())
         .collectList()
         .flatMap(members -> {

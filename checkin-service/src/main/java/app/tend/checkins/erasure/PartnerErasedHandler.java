@@ -1,6 +1,6 @@
-package app.tend.checkins.couple;
+package app.tend.checkins.erasure;
 
-import app.tend.checkins.checkin.CheckinErasure;
+import app.tend.checkins.couple.CoupleProjection;
 import app.tend.contracts.EventEnvelope;
 import app.tend.contracts.Topics;
 import app.tend.contracts.accounts.PartnerErased;
@@ -13,9 +13,9 @@ import reactor.core.publisher.Mono;
 class PartnerErasedHandler extends EventHandler<PartnerErased> {
 
   private final CoupleProjection couples;
-  private final CheckinErasure erasure;
+  private final PartnerErasure erasure;
 
-  PartnerErasedHandler(CoupleProjection couples, CheckinErasure erasure) {
+  PartnerErasedHandler(CoupleProjection couples, PartnerErasure erasure) {
     super(PartnerErased.class, Topics.ACCOUNTS_COUPLE, "erased the partner's practice");
     this.couples = couples;
     this.erasure = erasure;

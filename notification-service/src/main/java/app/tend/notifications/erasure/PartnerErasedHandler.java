@@ -1,8 +1,9 @@
-package app.tend.notifications.couple;
+package app.tend.notifications.erasure;
 
 import app.tend.contracts.EventEnvelope;
 import app.tend.contracts.Topics;
 import app.tend.contracts.accounts.PartnerErased;
+import app.tend.notifications.couple.CoupleProjection;
 import app.tend.notifications.email.EmailPreferences;
 import app.tend.notifications.feed.Feed;
 import app.tend.notifications.feed.NotificationKind;

@@ -1,29 +1,30 @@
-package app.tend.checkins.checkin;
+package app.tend.checkins.erasure;
 
 import app.tend.platform.outbox.Outbox;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /**
- * Removes everything of a partner who erased their account: their check-ins with their ratings and
- * texts, the safety flags they raised, their measure responses, the commitments and repairs between them and their partner, and the events about them still kept in the outbox. Their partner's check-ins stay. Safe
- * to run twice.
+ * Removes everything of a partner who erased their account, across every feature: their check-ins
+ * with their ratings and texts, the safety flags they raised, their measure responses, the
+ * commitments and repairs between them and their partner, and the events about them still kept in
+ * the outbox. Their partner's check-ins stay. Safe to run twice.
  */
-@Component
-public class CheckinErasure {
+@Repository
+class PartnerErasure {
 
   private final DatabaseClient database;
   private final Outbox outbox;
 
-  CheckinErasure(DatabaseClient database, Outbox outbox) {
+  PartnerErasure(DatabaseClient database, Outbox outbox) {
     this.database = database;
     this.outbox = outbox;
   }
 
   /** Must run in the transaction that records the erasure event as handled. */
-  public Mono<Void> eraseAllOf(UUID partnerId) {
+  Mono<Void> eraseAllOf(UUID partnerId) {
     return database.sql("delete from checkin where partner_id = :partnerId")
         .bind("partnerId", partnerId)
         .then()

@@ -1,6 +1,6 @@
-package app.tend.checkins.couple;
+package app.tend.checkins.commitment;
 
-import app.tend.checkins.commitment.DueCommitments;
+import app.tend.checkins.couple.CoupleProjection;
 import app.tend.contracts.EventEnvelope;
 import app.tend.contracts.Topics;
 import app.tend.contracts.accounts.PreferencesChanged;

@@ -1,9 +1,9 @@
-package app.tend.notifications.couple;
+package app.tend.notifications.reminder;
 
 import app.tend.contracts.EventEnvelope;
 import app.tend.contracts.Topics;
 import app.tend.contracts.accounts.PartnerJoined;
-import app.tend.notifications.reminder.Reminders;
+import app.tend.notifications.couple.CoupleProjection;
 import app.tend.platform.inbox.EventHandler;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
