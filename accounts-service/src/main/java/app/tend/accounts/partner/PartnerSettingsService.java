@@ -120,7 +120,6 @@ public class PartnerSettingsService {
         (settings, account) -> new PartnerAccountExport(settings, account.coupleId(), account.clinicName(), account.invitedAt(), account.joinedAt())));
   }
 
-  /** Who the caller is as a partner: their own row, in their own clinic; anyone else finds nothing. */
   /** The caller's clinic and its crisis contacts, for the support shown on the partner's own pages. */
   public Mono<PartnerSupport> support(Caller caller) {
     return partner(caller).flatMap(me -> database
@@ -130,6 +129,7 @@ public class PartnerSettingsService {
         .one());
   }
 
+  /** Who the caller is as a partner: their own row, in their own clinic; anyone else finds nothing. */
   private Mono<Me> partner(Caller caller) {
     return caller.clinicAs(Caller.PARTNER).flatMap(clinicId -> database
         .sql("select id, couple_id, clinic_id from partner where id = :id and clinic_id = :clinicId")

@@ -4,7 +4,6 @@ import app.tend.contracts.EventEnvelope;
 import app.tend.contracts.Topics;
 import app.tend.contracts.accounts.ClinicCreated;
 import app.tend.platform.inbox.EventHandler;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -12,19 +11,15 @@ import reactor.core.publisher.Mono;
 @Component
 class ClinicCreatedHandler extends EventHandler<ClinicCreated> {
 
-  private final DatabaseClient database;
+  private final Digests digests;
 
-  ClinicCreatedHandler(DatabaseClient database) {
+  ClinicCreatedHandler(Digests digests) {
     super(ClinicCreated.class, Topics.ACCOUNTS_CLINIC, "kept the clinic's time zone");
-    this.database = database;
+    this.digests = digests;
   }
 
   @Override
   protected Mono<Void> handle(ClinicCreated created, EventEnvelope envelope) {
-    return database
-        .sql("insert into clinic (id, time_zone) values (:id, :zone) on conflict (id) do update set time_zone = excluded.time_zone")
-        .bind("id", created.clinicId())
-        .bind("zone", created.timeZone())
-        .then();
+    return digests.clinicTimeZone(created.clinicId(), created.timeZone());
   }
 }

@@ -30,6 +30,15 @@ class Digests {
     this.couples = couples;
   }
 
+  /** Keeps the clinic's time zone, the morning its clinicians' digests come in. */
+  Mono<Void> clinicTimeZone(UUID clinicId, String timeZone) {
+    return database
+        .sql("insert into clinic (id, time_zone) values (:id, :zone) on conflict (id) do update set time_zone = excluded.time_zone")
+        .bind("id", clinicId)
+        .bind("zone", timeZone)
+        .then();
+  }
+
   /**
    * Keeps {@code reason} for the digest of the couple's clinician, once per event, and makes sure
    * that clinician has a digest due.

@@ -4,11 +4,11 @@ import app.tend.contracts.notification.NotificationType;
 import java.util.Arrays;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 
 /** The partners of a couple who have joined, as this service knows them, with what they turned off. */
-@Component
+@Repository
 class CoupleMembers {
 
   private final DatabaseClient database;
