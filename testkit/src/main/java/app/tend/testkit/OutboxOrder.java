@@ -13,7 +13,7 @@ import java.util.UUID;
  * A service's outbox relay against transactions that commit out of id order. An outbox id is taken
  * at insert but the row becomes visible at commit, so a row with a smaller id can appear after the
  * relay has read a batch past it; it must still be sent, not marked published along with the batch.
- * Each service with an outbox runs this against its own running relay.
+ * platform's {@code PlatformContractsIT} runs this against a running relay.
  */
 public final class OutboxOrder {
 

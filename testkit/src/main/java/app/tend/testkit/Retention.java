@@ -12,8 +12,9 @@ import java.util.UUID;
 /**
  * What a service keeps of its events only as long as it is needed: its outbox relay deletes events
  * published longer ago than their retention (7 days) and never an event still waiting to be sent,
- * however old; its idempotent consumers forget claims older than theirs (30 days). Each service runs
- * these against its own running service, set to prune every second ({@link TendTestProperties#retention}).
+ * however old; its idempotent consumers forget claims older than theirs (30 days). platform's
+ * {@code PlatformContractsIT} runs these, and each service's {@code PlatformWiringIT} those of the parts
+ * it enables, against a running service set to prune every second ({@link TendTestProperties#retention}).
  */
 public final class Retention {
 

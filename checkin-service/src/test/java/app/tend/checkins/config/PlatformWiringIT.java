@@ -1,7 +1,7 @@
 package app.tend.checkins.config;
 
 import app.tend.checkins.CheckinServers;
-import app.tend.testkit.OutboxOrder;
+import app.tend.testkit.PlatformParts;
 import app.tend.testkit.Retention;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -9,9 +9,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * checkin-service as the platform wires it: its outbox relay sends a row that commits late (see
- * {@link OutboxOrder}) and deletes only what it sent long ago, and its inbox forgets only old claims
- * (see {@link Retention}).
+ * checkin-service as the platform wires it: the platform's migrations of its outbox, inbox and audit
+ * log ran over the tables the service's own made, its outbox relay sends from its database and
+ * deletes only what it sent long ago, and its inbox forgets only old claims (see {@link Retention}).
+ * The platform's own tests hold the rest of the contract.
  */
 @SpringBootTest
 class PlatformWiringIT {
@@ -22,8 +23,8 @@ class PlatformWiringIT {
   }
 
   @Test
-  void aRowThatCommitsWhileABatchPastItIsInFlightIsStillSent() throws Exception {
-    OutboxOrder.assertLateCommitIsSent("checkins");
+  void thePlatformsMigrationsOfItsPartsRanOverTheServicesOwnTables() throws Exception {
+    PlatformParts.assertMigrated("checkins", "outbox", "inbox", "audit");
   }
 
   @Test
