@@ -1,13 +1,14 @@
 package app.tend.checkins.clinic;
 
+import app.tend.contracts.accounts.ClinicSettingsChanged;
 import java.math.BigDecimal;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Mono;
 
 /** What a clinic decided that checkin-service acts on; the defaults until the clinic says otherwise. */
-@Component
+@Repository
 public class ClinicRules {
 
   /**
@@ -33,5 +34,22 @@ public class ClinicRules {
             row.get("alert_days_without_checkin", Integer.class)))
         .one()
         .defaultIfEmpty(DEFAULTS);
+  }
+
+  /** Each event carries the whole settings, and one clinic's events arrive in order: the latest wins. */
+  Mono<Void> keep(ClinicSettingsChanged changed) {
+    return database
+        .sql(
+            """
+            insert into clinic_settings (clinic_id, measure_every_days, alert_trend_drop, alert_days_without_checkin)
+            values (:clinicId, :every, :drop, :days)
+            on conflict (clinic_id) do update set measure_every_days = excluded.measure_every_days,
+              alert_trend_drop = excluded.alert_trend_drop, alert_days_without_checkin = excluded.alert_days_without_checkin
+            """)
+        .bind("clinicId", changed.clinicId())
+        .bind("every", changed.measureEveryDays())
+        .bind("drop", BigDecimal.valueOf(changed.alertTrendDrop()))
+        .bind("days", changed.alertDaysWithoutCheckin())
+        .then();
   }
 }

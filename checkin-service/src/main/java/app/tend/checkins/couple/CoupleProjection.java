@@ -1,7 +1,10 @@
 package app.tend.checkins.couple;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
@@ -18,6 +21,58 @@ public class CoupleProjection {
 
   CoupleProjection(DatabaseClient database) {
     this.database = database;
+  }
+
+  /** The partner with this login, in whichever clinic; empty when this service has not heard of them. */
+  Mono<Partner> partner(UUID partnerId) {
+    return database
+        .sql(
+            """
+            select p.partner_id, p.couple_id, p.clinic_id, c.clinician_id, p.time_zone
+            from partner p join couple c on c.couple_id = p.couple_id
+            where p.partner_id = :partnerId
+            """)
+        .bind("partnerId", partnerId)
+        .map(row -> new Partner(
+            row.get("partner_id", UUID.class), row.get("couple_id", UUID.class), row.get("clinic_id", UUID.class),
+            row.get("clinician_id", UUID.class), ZoneId.of(row.get("time_zone", String.class))))
+        .one();
+  }
+
+  /**
+   * The partners who have joined the couple, when it is {@code clinicianId}'s in {@code clinicId}
+   * (none yet is an empty list); empty when it is not theirs or not there.
+   */
+  Mono<List<AssignedCouple.Member>> membersOf(UUID coupleId, UUID clinicId, UUID clinicianId) {
+    return database
+        .sql(
+            """
+            select p.partner_id, p.reflections_visible_to_clinician
+            from couple c left join partner p on p.couple_id = c.couple_id
+            where c.couple_id = :coupleId and c.clinic_id = :clinicId and c.clinician_id = :clinicianId
+            order by p.partner_id
+            """)
+        .bind("coupleId", coupleId)
+        .bind("clinicId", clinicId)
+        .bind("clinicianId", clinicianId)
+        .map(row -> Optional.ofNullable(row.get("partner_id", UUID.class))
+            .map(id -> new AssignedCouple.Member(id, Boolean.TRUE.equals(row.get("reflections_visible_to_clinician", Boolean.class)))))
+        .all()
+        .collectList()
+        .filter(rows -> !rows.isEmpty())
+        .map(rows -> rows.stream().flatMap(Optional::stream).toList());
+  }
+
+  /** The other partner of {@code partner}'s couple, once both have joined. */
+  Mono<Partner> otherPartnerOf(Partner partner) {
+    return database
+        .sql("select partner_id, time_zone from partner where couple_id = :coupleId and clinic_id = :clinicId and partner_id <> :partnerId")
+        .bind("coupleId", partner.coupleId())
+        .bind("clinicId", partner.clinicId())
+        .bind("partnerId", partner.partnerId())
+        .map(row -> new Partner(row.get("partner_id", UUID.class), partner.coupleId(), partner.clinicId(), partner.clinicianId(),
+            ZoneId.of(row.get("time_zone", String.class))))
+        .one();
   }
 
   Mono<Void> enrolled(UUID coupleId, UUID clinicId, UUID clinicianId) {

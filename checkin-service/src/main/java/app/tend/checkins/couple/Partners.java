@@ -3,21 +3,19 @@ package app.tend.checkins.couple;
 import app.tend.platform.audit.AuditLog;
 import app.tend.platform.security.Caller;
 import app.tend.platform.web.NotFoundException;
-import java.time.ZoneId;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Looks up the local projection of partners and couples. */
+/** Who a caller is here, as a partner or as a couple's clinician, from the local projection of couples. */
 @Component
 public class Partners {
 
-  private final DatabaseClient database;
+  private final CoupleProjection couples;
   private final AuditLog audit;
 
-  Partners(DatabaseClient database, AuditLog audit) {
-    this.database = database;
+  Partners(CoupleProjection couples, AuditLog audit) {
+    this.couples = couples;
     this.audit = audit;
   }
 
@@ -38,18 +36,7 @@ public class Partners {
 
   /** The partner with this login, in whichever clinic; empty when this service has not heard of them. */
   public Mono<Partner> find(UUID partnerId) {
-    return database
-        .sql(
-            """
-            select p.partner_id, p.couple_id, p.clinic_id, c.clinician_id, p.time_zone
-            from partner p join couple c on c.couple_id = p.couple_id
-            where p.partner_id = :partnerId
-            """)
-        .bind("partnerId", partnerId)
-        .map(row -> new Partner(
-            row.get("partner_id", UUID.class), row.get("couple_id", UUID.class), row.get("clinic_id", UUID.class),
-            row.get("clinician_id", UUID.class), ZoneId.of(row.get("time_zone", String.class))))
-        .one();
+    return couples.partner(partnerId);
   }
 
   /**
@@ -62,36 +49,14 @@ public class Partners {
       return Mono.error(new NotFoundException("There is nothing here for you."));
     }
     UUID clinicId = caller.clinicId().get();
-    return database
-        .sql(
-            """
-            select p.partner_id, p.reflections_visible_to_clinician
-            from couple c left join partner p on p.couple_id = c.couple_id
-            where c.couple_id = :coupleId and c.clinic_id = :clinicId and c.clinician_id = :clinicianId
-            order by p.partner_id
-            """)
-        .bind("coupleId", coupleId)
-        .bind("clinicId", clinicId)
-        .bind("clinicianId", caller.subject())
-        .map(row -> java.util.Optional.ofNullable(row.get("partner_id", UUID.class))
-            .map(id -> new AssignedCouple.Member(id, Boolean.TRUE.equals(row.get("reflections_visible_to_clinician", Boolean.class)))))
-        .all()
-        .collectList()
-        .filter(rows -> !rows.isEmpty())
+    return couples.membersOf(coupleId, clinicId, caller.subject())
         .switchIfEmpty(Mono.error(() -> new NotFoundException("There is no couple here with that id among yours.")))
-        .map(rows -> new AssignedCouple(coupleId, clinicId, rows.stream().flatMap(java.util.Optional::stream).toList()))
+        .map(members -> new AssignedCouple(coupleId, clinicId, members))
         .flatMap(couple -> audit.coupleDataRead(caller, clinicId, action, coupleId).thenReturn(couple));
   }
 
   /** The other partner of {@code partner}'s couple, once both have joined. */
   public Mono<Partner> otherPartnerOf(Partner partner) {
-    return database
-        .sql("select partner_id, time_zone from partner where couple_id = :coupleId and clinic_id = :clinicId and partner_id <> :partnerId")
-        .bind("coupleId", partner.coupleId())
-        .bind("clinicId", partner.clinicId())
-        .bind("partnerId", partner.partnerId())
-        .map(row -> new Partner(row.get("partner_id", UUID.class), partner.coupleId(), partner.clinicId(), partner.clinicianId(),
-            ZoneId.of(row.get("time_zone", String.class))))
-        .one();
+    return couples.otherPartnerOf(partner);
   }
 }

@@ -4,10 +4,8 @@ import app.tend.checkins.couple.Partners;
 import app.tend.platform.security.Caller;
 import app.tend.platform.web.InvalidRequestException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -21,11 +19,11 @@ public class SessionNotes {
 
   static final int LONGEST = 5000;
 
-  private final DatabaseClient database;
+  private final SessionNoteRows notes;
   private final Partners partners;
 
-  SessionNotes(DatabaseClient database, Partners partners) {
-    this.database = database;
+  SessionNotes(SessionNoteRows notes, Partners partners) {
+    this.notes = notes;
     this.partners = partners;
   }
 
@@ -34,13 +32,10 @@ public class SessionNotes {
 
   public Mono<List<SessionNote>> of(Caller caller, UUID coupleId) {
     return partners.assignedToCaller(caller, coupleId, "session-notes")
-        .flatMap(couple -> database.sql("select * from session_note where couple_id = :c and clinic_id = :clinic order by written_at desc, id")
-            .bind("c", coupleId)
-            .bind("clinic", couple.clinicId())
-            .map(row -> new SessionNote(row.get("id", UUID.class), row.get("words", String.class),
-                row.get("written_at", OffsetDateTime.class).toInstant(), caller.subject().equals(row.get("author_id", UUID.class))))
-            .all()
-            .collectList());
+        .flatMap(couple -> notes.of(coupleId, couple.clinicId()))
+        .map(stored -> stored.stream()
+            .map(note -> new SessionNote(note.id(), note.words(), note.writtenAt(), caller.subject().equals(note.authorId())))
+            .toList());
   }
 
   public Mono<SessionNote> write(Caller caller, UUID coupleId, String words) {
@@ -51,15 +46,7 @@ public class SessionNotes {
     UUID id = UUID.randomUUID();
     Instant now = Instant.now();
     return partners.assignedToCaller(caller, coupleId, "session-notes.write")
-        .flatMap(couple -> database
-            .sql("insert into session_note (id, clinic_id, couple_id, author_id, words, written_at) values (:id, :clinic, :c, :author, :words, :at)")
-            .bind("id", id)
-            .bind("clinic", couple.clinicId())
-            .bind("c", coupleId)
-            .bind("author", caller.subject())
-            .bind("words", text)
-            .bind("at", now)
-            .then())
+        .flatMap(couple -> notes.add(new SessionNoteRows.StoredNote(id, text, now, caller.subject()), coupleId, couple.clinicId()))
         .thenReturn(new SessionNote(id, text, now, true));
   }
 }

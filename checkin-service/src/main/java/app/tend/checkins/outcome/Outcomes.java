@@ -3,6 +3,9 @@ package app.tend.checkins.outcome;
 import app.tend.checkins.measure.MeasureDefinitions;
 import app.tend.checkins.outcome.ClinicOutcomes.ClinicianFigures;
 import app.tend.checkins.outcome.ClinicOutcomes.Figures;
+import app.tend.checkins.outcome.OutcomeRows.CoupleRow;
+import app.tend.checkins.outcome.OutcomeRows.PartnerScores;
+import app.tend.checkins.outcome.OutcomeRows.WeekRow;
 import app.tend.platform.security.Caller;
 import app.tend.platform.web.NotFoundException;
 import java.time.Clock;
@@ -20,7 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -36,22 +38,16 @@ class Outcomes {
   static final int WEEKS = 12;
   static final int ACTIVE_DAYS = 14;
 
-  private final DatabaseClient database;
+  private final OutcomeRows rows;
   private final Clock clock;
 
-  Outcomes(DatabaseClient database, Clock clock) {
-    this.database = database;
+  Outcomes(OutcomeRows rows, Clock clock) {
+    this.rows = rows;
     this.clock = clock;
   }
 
-  private record CoupleRow(UUID coupleId, UUID clinicianId) {}
-
   /** A partner's check-ins: when they started, and how many per week (Monday) of the window. */
   private record PartnerPractice(UUID coupleId, LocalDate firstCheckin, LocalDate lastCheckin, Map<LocalDate, Integer> perWeek) {}
-
-  private record WeekRow(UUID partnerId, UUID coupleId, LocalDate firstCheckin, LocalDate lastCheckin, LocalDate week, int checkins) {}
-
-  private record PartnerScores(UUID coupleId, double first, double latest, boolean latestBelowCutOff, int count) {}
 
   Mono<ClinicOutcomes> of(Caller caller) {
     UUID clinicId = caller.administeredClinic().orElseThrow(() -> new NotFoundException("There is nothing here for you."));
@@ -62,30 +58,11 @@ class Outcomes {
     for (int i = WEEKS; i >= 1; i--) {
       weeks.add(thisWeek.minusWeeks(i));
     }
-    var couples = database.sql("select couple_id, clinician_id from couple where clinic_id = :clinicId")
-        .bind("clinicId", clinicId)
-        .map(row -> new CoupleRow(row.get("couple_id", UUID.class), row.get("clinician_id", UUID.class)))
-        .all().collectList();
-    var practice = database
-        .sql(
-            """
-            select f.partner_id, f.couple_id, f.first_checkin, f.last_checkin, w.week, coalesce(w.checkins, 0) as checkins
-            from (select partner_id, couple_id, min(local_date) as first_checkin, max(local_date) as last_checkin
-                  from checkin where clinic_id = :clinicId group by partner_id, couple_id) f
-            left join (select partner_id, date_trunc('week', local_date)::date as week, count(*) as checkins
-                       from checkin where clinic_id = :clinicId and local_date >= :from group by partner_id, week) w
-                   on w.partner_id = f.partner_id
-            """)
-        .bind("clinicId", clinicId)
-        .bind("from", weeks.getFirst())
-        .map(row -> new WeekRow(row.get("partner_id", UUID.class), row.get("couple_id", UUID.class),
-            row.get("first_checkin", LocalDate.class), row.get("last_checkin", LocalDate.class), row.get("week", LocalDate.class),
-            row.get("checkins", Long.class).intValue()))
-        .all()
-        .collectList()
-        .map(rows -> {
+    var couples = rows.couples(clinicId);
+    var practice = rows.weeklyCheckins(clinicId, weeks.getFirst())
+        .map(weekRows -> {
           var byPartner = new HashMap<UUID, PartnerPractice>();
-          for (WeekRow row : rows) {
+          for (WeekRow row : weekRows) {
             var partner = byPartner.computeIfAbsent(row.partnerId(),
                 id -> new PartnerPractice(row.coupleId(), row.firstCheckin(), row.lastCheckin(), new HashMap<>()));
             if (row.week() != null) { // null: a partner with no check-in in the window, who still counts as not engaged
@@ -94,22 +71,7 @@ class Outcomes {
           }
           return byPartner.values();
         });
-    var scores = database
-        .sql(
-            """
-            select partner_id, couple_id, count(*) as responses,
-                   (array_agg(score order by local_date, completed_at))[1] as first_score,
-                   (array_agg(score order by local_date desc, completed_at desc))[1] as latest_score,
-                   (array_agg(below_cut_off order by local_date desc, completed_at desc))[1] as latest_below
-            from measure_response where clinic_id = :clinicId and measure_id = :measureId
-            group by partner_id, couple_id
-            """)
-        .bind("clinicId", clinicId)
-        .bind("measureId", MeasureDefinitions.DEFAULT)
-        .map(row -> new PartnerScores(row.get("couple_id", UUID.class), row.get("first_score", java.math.BigDecimal.class).doubleValue(),
-            row.get("latest_score", java.math.BigDecimal.class).doubleValue(), Boolean.TRUE.equals(row.get("latest_below", Boolean.class)),
-            row.get("responses", Long.class).intValue()))
-        .all().collectList();
+    var scores = rows.scores(clinicId, MeasureDefinitions.DEFAULT);
     return Mono.zip(couples, practice, scores).map(all -> {
       List<CoupleRow> coupleRows = all.getT1();
       Collection<PartnerPractice> partners = all.getT2();
