@@ -1,15 +1,16 @@
 package app.tend.checkins.checkin;
 
+import app.tend.checkins.couple.Partner;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import app.tend.checkins.couple.Partner;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
@@ -81,7 +82,7 @@ class CheckinRepository {
         .bind("honesty", (short) answers.honesty())
         .bind("mattering", (short) answers.mattering())
         .bind("connected", (short) answers.connected())
-        .bind("now", now.atOffset(java.time.ZoneOffset.UTC));
+        .bind("now", now.atOffset(ZoneOffset.UTC));
     upsert = text(text(upsert, "appreciation", texts.appreciation()), "privateReflection", texts.privateReflection());
     return upsert
         .map(row -> {
@@ -212,6 +213,62 @@ class CheckinRepository {
         .bind("partnerId", partnerId)
         .map(row -> row.get(0, Long.class))
         .one();
+  }
+
+  /** A partner's gap since their last check-in, with their clinic's threshold of days without one. */
+  record Gap(UUID partnerId, UUID coupleId, UUID clinicId, ZoneId zone, LocalDate lastCheckinOn, int threshold) {}
+
+  /**
+   * Partners whose last check-in was before today (UTC, roughly: each partner's own day decides) and
+   * whose gap since it has not been told yet.
+   */
+  Flux<Gap> untoldGaps(int defaultThreshold) {
+    return database
+        .sql(
+            """
+            select p.partner_id, p.couple_id, p.clinic_id, p.time_zone, last.day as last_checkin_on,
+                   coalesce(s.alert_days_without_checkin, :defaultDays) as threshold
+            from partner p
+            join lateral (select max(local_date) as day from checkin c where c.partner_id = p.partner_id) last on last.day is not null
+            left join clinic_settings s on s.clinic_id = p.clinic_id
+            left join checkins_missed m on m.partner_id = p.partner_id and m.last_checkin_on = last.day
+            where m.partner_id is null and last.day < (now() at time zone 'UTC')::date
+            """)
+        .bind("defaultDays", defaultThreshold)
+        .map(row -> new Gap(row.get("partner_id", UUID.class), row.get("couple_id", UUID.class), row.get("clinic_id", UUID.class),
+            ZoneId.of(row.get("time_zone", String.class)), row.get("last_checkin_on", LocalDate.class), row.get("threshold", Integer.class)))
+        .all();
+  }
+
+  /** Claims the gap after {@code lastCheckinOn} as told; false when it was told already. */
+  Mono<Boolean> claimGap(UUID partnerId, LocalDate lastCheckinOn, Instant now) {
+    return database
+        .sql("insert into checkins_missed (partner_id, last_checkin_on, told_at) values (:partnerId, :last, :now) on conflict do nothing")
+        .bind("partnerId", partnerId)
+        .bind("last", lastCheckinOn)
+        .bind("now", now.atOffset(ZoneOffset.UTC))
+        .fetch()
+        .rowsUpdated()
+        .map(rows -> rows > 0);
+  }
+
+  /** The partner's acts that recovered: their fall is no longer told. */
+  Mono<Void> forgetTrendDrops(UUID partnerId, String[] acts) {
+    return database.sql("delete from trend_drop where partner_id = :partnerId and act = any(:acts)")
+        .bind("partnerId", partnerId)
+        .bind("acts", acts)
+        .then();
+  }
+
+  /** Claims the telling of the act's fall since {@code today}; false when it was told already. */
+  Mono<Boolean> claimTrendDrop(UUID partnerId, String act, LocalDate today) {
+    return database.sql("insert into trend_drop (partner_id, act, since) values (:partnerId, :act, :today) on conflict do nothing")
+        .bind("partnerId", partnerId)
+        .bind("act", act)
+        .bind("today", today)
+        .fetch()
+        .rowsUpdated()
+        .map(rows -> rows > 0);
   }
 
   static CheckinView view(Readable row) {

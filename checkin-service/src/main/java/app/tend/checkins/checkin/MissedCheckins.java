@@ -7,13 +7,9 @@ import app.tend.platform.outbox.Transactions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -28,13 +24,13 @@ class MissedCheckins {
 
   private static final Logger log = LoggerFactory.getLogger(MissedCheckins.class);
 
-  private final DatabaseClient database;
+  private final CheckinRepository checkins;
   private final Outbox outbox;
   private final Transactions transactions;
   private final Clock clock;
 
-  MissedCheckins(DatabaseClient database, Outbox outbox, Transactions transactions, Clock clock) {
-    this.database = database;
+  MissedCheckins(CheckinRepository checkins, Outbox outbox, Transactions transactions, Clock clock) {
+    this.checkins = checkins;
     this.outbox = outbox;
     this.transactions = transactions;
     this.clock = clock;
@@ -63,34 +59,12 @@ class MissedCheckins {
    * claimed with its own row, so a second pass (or replica) finds it told.
    */
   Mono<Integer> tellGapsOnce() {
-    return database
-        .sql(
-            """
-            select p.partner_id, p.couple_id, p.clinic_id, p.time_zone, last.day as last_checkin_on,
-                   coalesce(s.alert_days_without_checkin, :defaultDays) as threshold
-            from partner p
-            join lateral (select max(local_date) as day from checkin c where c.partner_id = p.partner_id) last on last.day is not null
-            left join clinic_settings s on s.clinic_id = p.clinic_id
-            left join checkins_missed m on m.partner_id = p.partner_id and m.last_checkin_on = last.day
-            where m.partner_id is null and last.day < (now() at time zone 'UTC')::date
-            """)
-        .bind("defaultDays", ClinicRules.DEFAULTS.alertDaysWithoutCheckin())
-        .map(row -> new Gap(row.get("partner_id", UUID.class), row.get("couple_id", UUID.class), row.get("clinic_id", UUID.class),
-            ZoneId.of(row.get("time_zone", String.class)), row.get("last_checkin_on", LocalDate.class), row.get("threshold", Integer.class)))
-        .all()
+    return checkins.untoldGaps(ClinicRules.DEFAULTS.alertDaysWithoutCheckin())
         .filter(gap -> daysWithout(gap.lastCheckinOn(), LocalDay.today(clock, gap.zone())) >= gap.threshold())
-        .concatMap(gap -> transactions.run(() -> database
-                .sql("insert into checkins_missed (partner_id, last_checkin_on, told_at) values (:partnerId, :last, :now) on conflict do nothing")
-                .bind("partnerId", gap.partnerId())
-                .bind("last", gap.lastCheckinOn())
-                .bind("now", clock.instant().atOffset(ZoneOffset.UTC))
-                .fetch()
-                .rowsUpdated()
-                .flatMap(rows -> rows == 0 ? Mono.just(0) : outbox.append(new CheckinsMissed(gap.coupleId(), gap.partnerId(),
-                    daysWithout(gap.lastCheckinOn(), LocalDay.today(clock, gap.zone())), gap.lastCheckinOn()), gap.clinicId(),
-                    gap.coupleId()).thenReturn(1))))
+        .concatMap(gap -> transactions.run(() -> checkins.claimGap(gap.partnerId(), gap.lastCheckinOn(), clock.instant())
+            .flatMap(claimed -> !claimed ? Mono.just(0) : outbox.append(new CheckinsMissed(gap.coupleId(), gap.partnerId(),
+                daysWithout(gap.lastCheckinOn(), LocalDay.today(clock, gap.zone())), gap.lastCheckinOn()), gap.clinicId(),
+                gap.coupleId()).thenReturn(1))))
         .reduce(0, Integer::sum);
   }
-
-  private record Gap(UUID partnerId, UUID coupleId, UUID clinicId, ZoneId zone, LocalDate lastCheckinOn, int threshold) {}
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,11 +28,11 @@ class TrendAlerts {
   /** And the month this many, so one early week is not mistaken for a fall. */
   static final int DAYS_IN_MONTH_NEEDED = 10;
 
-  private final DatabaseClient database;
+  private final CheckinRepository checkins;
   private final Outbox outbox;
 
-  TrendAlerts(DatabaseClient database, Outbox outbox) {
-    this.database = database;
+  TrendAlerts(CheckinRepository checkins, Outbox outbox) {
+    this.checkins = checkins;
     this.outbox = outbox;
   }
 
@@ -94,20 +93,12 @@ class TrendAlerts {
     var recovered = fallen.get(false).stream().map(trend -> trend.measure().name()).filter(standing.told()::contains)
         .toArray(String[]::new);
     Mono<Void> forget = recovered.length == 0 ? Mono.empty()
-        : database.sql("delete from trend_drop where partner_id = :partnerId and act = any(:acts)")
-            .bind("partnerId", partner.partnerId())
-            .bind("acts", recovered)
-            .then();
+        : checkins.forgetTrendDrops(partner.partnerId(), recovered);
     // "on conflict do nothing" still decides who tells: a check-in in flight beside this one may have told it first.
     var tell = Flux.fromIterable(fallen.get(true))
         .filter(trend -> !standing.told().contains(trend.measure().name()))
-        .concatMap(trend -> database.sql("insert into trend_drop (partner_id, act, since) values (:partnerId, :act, :today) on conflict do nothing")
-            .bind("partnerId", partner.partnerId())
-            .bind("act", trend.measure().name())
-            .bind("today", today)
-            .fetch()
-            .rowsUpdated()
-            .flatMap(rows -> rows == 0 ? Mono.empty() : outbox.append(new TrendDropped(partner.coupleId(), partner.partnerId(),
+        .concatMap(trend -> checkins.claimTrendDrop(partner.partnerId(), trend.measure().name(), today)
+            .flatMap(claimed -> !claimed ? Mono.empty() : outbox.append(new TrendDropped(partner.coupleId(), partner.partnerId(),
                 trend.measure().name(), trend.average7(), trend.average28(), today), partner.clinicId(), partner.coupleId())));
     return forget.thenMany(tell).then();
   }
