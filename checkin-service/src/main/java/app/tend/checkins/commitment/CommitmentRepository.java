@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.UUID;
@@ -36,6 +37,57 @@ class CommitmentRepository {
   record OccurrenceRow(UUID commitmentId, LocalDate dueDate, Boolean kept, Boolean noticed) {}
 
   /** Stores a new commitment; {@code repairId} names the repair it came from, or is null. */
+  /** A commitment due, with its author's time zone, in which its days are counted. */
+  record Due(Stored commitment, ZoneId zone) {}
+
+  /**
+   * Up to {@code batch} commitments due by {@code now}, oldest first, locked for this transaction;
+   * those another replica holds are passed over.
+   */
+  Flux<Due> claimDue(Instant now, int batch) {
+    return database
+        .sql(
+            """
+            select c.*, p.time_zone from commitment c join partner p on p.partner_id = c.author_id
+            where c.next_due_at <= :now and c.withdrawn_at is null
+            order by c.next_due_at
+            limit :batch
+            for update of c skip locked
+            """)
+        .bind("now", utc(now))
+        .bind("batch", batch)
+        .map((row, meta) -> new Due(stored(row), ZoneId.of(row.get("time_zone", String.class))))
+        .all();
+  }
+
+  /** Claims the announcement of the commitment's day; false when it was announced already. */
+  Mono<Boolean> claimAnnouncement(UUID commitmentId, LocalDate day) {
+    return database.sql(
+            """
+            insert into commitment_occurrence (commitment_id, due_date, announced) values (:id, :day, true)
+            on conflict (commitment_id, due_date) do update set announced = true where not commitment_occurrence.announced
+            """)
+        .bind("id", commitmentId)
+        .bind("day", day)
+        .fetch()
+        .rowsUpdated()
+        .map(rows -> rows > 0);
+  }
+
+  /** When the commitment falls due next; null when never again. */
+  Mono<Void> moveOn(UUID id, Instant next) {
+    var update = database.sql("update commitment set next_due_at = :next where id = :id").bind("id", id);
+    return (next == null ? update.bindNull("next", OffsetDateTime.class) : update.bind("next", utc(next))).then();
+  }
+
+  /** The author's commitments that will fall due again. */
+  Flux<Stored> dueOfAuthor(UUID authorId) {
+    return database.sql("select * from commitment where author_id = :authorId and withdrawn_at is null and next_due_at is not null")
+        .bind("authorId", authorId)
+        .map(CommitmentRepository::stored)
+        .all();
+  }
+
   Mono<Void> insert(Stored c, UUID repairId) {
     var spec = database.sql(
             """

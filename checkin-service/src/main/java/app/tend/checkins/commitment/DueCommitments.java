@@ -7,13 +7,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -33,13 +30,13 @@ public class DueCommitments {
   /** After an outage, days that are this old are passed over rather than announced late. */
   static final Duration TOO_LATE = Duration.ofHours(12);
 
-  private final DatabaseClient database;
+  private final CommitmentRepository commitments;
   private final Outbox outbox;
   private final Transactions transactions;
   private final Clock clock;
 
-  DueCommitments(DatabaseClient database, Outbox outbox, Transactions transactions, Clock clock) {
-    this.database = database;
+  DueCommitments(CommitmentRepository commitments, Outbox outbox, Transactions transactions, Clock clock) {
+    this.commitments = commitments;
     this.outbox = outbox;
     this.transactions = transactions;
     this.clock = clock;
@@ -61,52 +58,25 @@ public class DueCommitments {
   /** One batch in one transaction; answers how many commitments it moved on. */
   Mono<Integer> announceBatch() {
     Instant now = clock.instant();
-    return transactions.run(() -> database
-        .sql(
-            """
-            select c.*, p.time_zone from commitment c join partner p on p.partner_id = c.author_id
-            where c.next_due_at <= :now and c.withdrawn_at is null
-            order by c.next_due_at
-            limit :batch
-            for update of c skip locked
-            """)
-        .bind("now", now.atOffset(ZoneOffset.UTC))
-        .bind("batch", BATCH)
-        .map((row, meta) -> new Due(CommitmentRepository.stored(row), ZoneId.of(row.get("time_zone", String.class))))
-        .all()
+    return transactions.run(() -> commitments.claimDue(now, BATCH)
         .concatMap(due -> announce(due, now).thenReturn(1))
         .reduce(0, Integer::sum));
   }
 
-  private record Due(CommitmentRepository.Stored commitment, ZoneId zone) {}
-
-  private Mono<Void> announce(Due due, Instant now) {
+  private Mono<Void> announce(CommitmentRepository.Due due, Instant now) {
     var c = due.commitment();
     Instant dueAt = c.nextDueAt();
     LocalDate day = dueAt.atZone(due.zone()).toLocalDate();
     Instant next = c.schedule().nextDueAfter(dueAt.isBefore(now) ? now : dueAt, due.zone(), c.startsOn()).orElse(null);
-    Mono<Void> moveOn = moveOn(c.id(), next);
+    Mono<Void> moveOn = commitments.moveOn(c.id(), next);
     if (dueAt.isBefore(now.minus(TOO_LATE))) {
       return moveOn;
     }
-    return database.sql(
-            """
-            insert into commitment_occurrence (commitment_id, due_date, announced) values (:id, :day, true)
-            on conflict (commitment_id, due_date) do update set announced = true where not commitment_occurrence.announced
-            """)
-        .bind("id", c.id())
-        .bind("day", day)
-        .fetch()
-        .rowsUpdated()
-        .flatMap(rows -> rows == 0 ? Mono.empty()
+    return commitments.claimAnnouncement(c.id(), day)
+        .flatMap(claimed -> !claimed ? Mono.empty()
             : outbox.append(new CommitmentDue(c.id(), c.coupleId(), c.authorId(), c.partnerId(), day, dueAt), c.clinicId(),
                 c.coupleId()).then())
         .then(moveOn);
-  }
-
-  private Mono<Void> moveOn(UUID id, Instant next) {
-    var update = database.sql("update commitment set next_due_at = :next where id = :id").bind("id", id);
-    return (next == null ? update.bindNull("next", OffsetDateTime.class) : update.bind("next", next.atOffset(ZoneOffset.UTC))).then();
   }
 
   /**
@@ -115,11 +85,8 @@ public class DueCommitments {
    */
   public Mono<Void> rescheduleFor(UUID authorId, ZoneId zone) {
     Instant now = clock.instant();
-    return database.sql("select * from commitment where author_id = :authorId and withdrawn_at is null and next_due_at is not null")
-        .bind("authorId", authorId)
-        .map(CommitmentRepository::stored)
-        .all()
-        .concatMap(c -> moveOn(c.id(), c.schedule().nextDueAfter(now, zone, c.startsOn()).orElse(null)))
+    return commitments.dueOfAuthor(authorId)
+        .concatMap(c -> commitments.moveOn(c.id(), c.schedule().nextDueAfter(now, zone, c.startsOn()).orElse(null)))
         .then();
   }
 }
