@@ -11,14 +11,11 @@ import app.tend.platform.security.Caller;
 import app.tend.platform.web.InvalidRequestException;
 import app.tend.platform.web.NotFoundException;
 import app.tend.platform.web.UnprocessableException;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -31,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class MeasureService {
 
-  private final DatabaseClient database;
+  private final MeasureResponses responses;
   private final Partners partners;
   private final MeasureDefinitions definitions;
   private final Outbox outbox;
@@ -40,10 +37,10 @@ public class MeasureService {
   private final ClinicRules rules;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  MeasureService(DatabaseClient database, Partners partners, MeasureDefinitions definitions, Outbox outbox, Transactions transactions,
+  MeasureService(MeasureResponses responses, Partners partners, MeasureDefinitions definitions, Outbox outbox, Transactions transactions,
       Clock clock, ClinicRules rules) {
     this.rules = rules;
-    this.database = database;
+    this.responses = responses;
     this.partners = partners;
     this.definitions = definitions;
     this.outbox = outbox;
@@ -87,28 +84,9 @@ public class MeasureService {
       LocalDate today = LocalDay.today(clock, me.timeZone());
       var scored = result.scored();
       // The insert stops a second answer on the same day even when two arrive at once.
-      return transactions.run(() -> database
-              .sql(
-                  """
-                  insert into measure_response (id, clinic_id, couple_id, partner_id, measure_id, measure_version, local_date, answers,
-                                                score, below_cut_off, completed_at)
-                  values (:id, :clinicId, :coupleId, :partnerId, :measureId, :version, :day, :answers, :score, :below, :at)
-                  on conflict (partner_id, measure_id, local_date) do nothing
-                  """)
-              .bind("id", id)
-              .bind("clinicId", me.clinicId())
-              .bind("coupleId", me.coupleId())
-              .bind("partnerId", me.partnerId())
-              .bind("measureId", definition.id())
-              .bind("version", definition.version())
-              .bind("day", today)
-              .bind("answers", json.writeValueAsString(new TreeMap<>(answers)))
-              .bind("score", BigDecimal.valueOf(scored.score()))
-              .bind("below", scored.belowCutOff())
-              .bind("at", clock.instant().atOffset(ZoneOffset.UTC))
-              .fetch()
-              .rowsUpdated()
-              .flatMap(rows -> rows == 0
+      return transactions.run(() -> responses
+              .add(id, me, definition, today, json.writeValueAsString(new TreeMap<>(answers)), scored, clock.instant())
+              .flatMap(saved -> !saved
                   ? Mono.error(new UnprocessableException("Not due yet", "You answered this today already."))
                   : outbox.append(new MeasureCompleted(id, me.coupleId(), me.partnerId(), definition.id(), definition.version(), today,
                       scored.score(), scored.belowCutOff()), me.clinicId(), me.coupleId())))
@@ -143,15 +121,9 @@ public class MeasureService {
 
   private Mono<String> fhirOf(UUID partnerId, UUID clinicId) {
     var definition = definitions.defaultMeasure();
-    return database.sql("select id, measure_version, local_date, completed_at, answers, score from measure_response"
-            + " where partner_id = :partnerId and clinic_id = :clinicId and measure_id = :measureId order by local_date")
-        .bind("partnerId", partnerId)
-        .bind("clinicId", clinicId)
-        .bind("measureId", definition.id())
-        .map(row -> new MeasureFhir.Response(row.get("id", UUID.class), partnerId, row.get("measure_version", String.class),
-            row.get("local_date", LocalDate.class), row.get("completed_at", java.time.OffsetDateTime.class).toInstant(),
-            answers(row.get("answers", String.class)), row.get("score", BigDecimal.class).doubleValue()))
-        .all()
+    return responses.of(partnerId, clinicId, definition.id())
+        .map(stored -> new MeasureFhir.Response(stored.id(), partnerId, stored.version(), stored.day(), stored.completedAt(),
+            answers(stored.answers()), stored.score()))
         .collectList()
         // HAPI builds its FHIR context on first use, which takes seconds (31 s once in a loaded test run):
         // on a worker thread, not on the event loop of the database connection, where every request whose
@@ -169,12 +141,6 @@ public class MeasureService {
   }
 
   private reactor.core.publisher.Flux<MeasureView.Score> history(UUID partnerId, String measureId) {
-    return database.sql("select local_date, score, below_cut_off from measure_response where partner_id = :partnerId"
-            + " and measure_id = :measureId order by local_date")
-        .bind("partnerId", partnerId)
-        .bind("measureId", measureId)
-        .map(row -> new MeasureView.Score(row.get("local_date", LocalDate.class), row.get("score", BigDecimal.class).doubleValue(),
-            Boolean.TRUE.equals(row.get("below_cut_off", Boolean.class))))
-        .all();
+    return responses.scores(partnerId, measureId);
   }
 }
