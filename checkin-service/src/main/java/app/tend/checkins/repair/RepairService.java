@@ -2,7 +2,6 @@ package app.tend.checkins.repair;
 
 import app.tend.checkins.checkin.LocalDay;
 import app.tend.checkins.commitment.CommitmentRequest;
-import app.tend.checkins.commitment.CommitmentSchedule;
 import app.tend.checkins.commitment.CommitmentService;
 import app.tend.checkins.couple.Partner;
 import app.tend.checkins.couple.Partners;
@@ -21,19 +20,12 @@ import app.tend.platform.security.Caller;
 import app.tend.platform.web.InvalidRequestException;
 import app.tend.platform.web.NotFoundException;
 import app.tend.platform.web.UnprocessableException;
-import io.r2dbc.spi.Readable;
 import java.time.Clock;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -50,16 +42,16 @@ public class RepairService {
   static final int MAX_ACTIONS = 5;
   static final Set<String> CATEGORIES = Set.of("LIE_OR_CONCEALMENT", "BROKEN_PROMISE", "HURTFUL_WORDS", "OTHER");
 
-  private final DatabaseClient database;
+  private final RepairRepository repairs;
   private final Partners partners;
   private final CommitmentService commitments;
   private final Outbox outbox;
   private final Transactions transactions;
   private final Clock clock;
 
-  RepairService(DatabaseClient database, Partners partners, CommitmentService commitments, Outbox outbox, Transactions transactions,
+  RepairService(RepairRepository repairs, Partners partners, CommitmentService commitments, Outbox outbox, Transactions transactions,
       Clock clock) {
-    this.database = database;
+    this.repairs = repairs;
     this.partners = partners;
     this.commitments = commitments;
     this.outbox = outbox;
@@ -67,36 +59,16 @@ public class RepairService {
     this.clock = clock;
   }
 
-  /** A repair row. */
-  record Row(UUID id, UUID clinicId, UUID coupleId, UUID hurt, UUID responsible, String category, int seriousness, State state,
-             boolean hurtFeelsRepaired, boolean responsibleFeelsRepaired, Instant broughtToSessionAt, Instant openedAt,
-             Instant closedAt) {
-    Role roleOf(UUID partnerId) {
-      return hurt.equals(partnerId) ? Role.HURT : Role.RESPONSIBLE;
-    }
-  }
-
   /** The caller's couple's repairs: open ones first, then the newest. */
   public Flux<RepairView> list(Caller caller) {
-    return partners.callerAsPartner(caller).flatMapMany(me -> database
-        .sql("select * from repair where couple_id = :coupleId and clinic_id = :clinicId"
-            + " order by (state = 'CLOSED'), opened_at desc")
-        .bind("coupleId", me.coupleId())
-        .bind("clinicId", me.clinicId())
-        .map(RepairService::row)
-        .all()
+    return partners.callerAsPartner(caller).flatMapMany(me -> repairs.ofCouple(me.coupleId(), me.clinicId())
         .concatMap(row -> view(row, me.partnerId())));
   }
 
   /** The couple's repairs with every step, for its assigned clinician (audited as {@code repairs.list}): open ones first. */
   public Flux<CoupleRepairView> forClinician(Caller caller, UUID coupleId) {
-    return partners.assignedToCaller(caller, coupleId, "repairs.list").flatMapMany(couple -> database
-        .sql("select * from repair where couple_id = :coupleId and clinic_id = :clinicId order by (state = 'CLOSED'), opened_at desc")
-        .bind("coupleId", coupleId)
-        .bind("clinicId", couple.clinicId())
-        .map(RepairService::row)
-        .all()
-        .concatMap(row -> Mono.zip(steps(row.id()), actions(row.id()).collectList(), (steps, actions) -> new CoupleRepairView(
+    return partners.assignedToCaller(caller, coupleId, "repairs.list").flatMapMany(couple -> repairs.ofCouple(coupleId, couple.clinicId())
+        .concatMap(row -> Mono.zip(repairs.steps(row.id()), repairs.actions(row.id()).collectList(), (steps, actions) -> new CoupleRepairView(
             row.id(), row.category(), row.seriousness(), row.state(), row.hurt(), row.responsible(), row.hurtFeelsRepaired(),
             row.responsibleFeelsRepaired(), row.broughtToSessionAt(), row.openedAt(), row.closedAt(), steps, actions))));
   }
@@ -128,25 +100,9 @@ public class RepairService {
           UUID hurt = request.iWasHurt() ? me.partnerId() : other.partnerId();
           UUID responsible = request.iWasHurt() ? other.partnerId() : me.partnerId();
           Instant now = clock.instant();
-          return transactions.run(() -> database
-                  .sql(
-                      """
-                      insert into repair (id, clinic_id, couple_id, opened_by, hurt_partner_id, responsible_partner_id, category,
-                                          seriousness, state, opened_at, updated_at)
-                      values (:id, :clinicId, :coupleId, :openedBy, :hurt, :responsible, :category, :seriousness, :state, :now, :now)
-                      """)
-                  .bind("id", id)
-                  .bind("clinicId", me.clinicId())
-                  .bind("coupleId", me.coupleId())
-                  .bind("openedBy", me.partnerId())
-                  .bind("hurt", hurt)
-                  .bind("responsible", responsible)
-                  .bind("category", request.category())
-                  .bind("seriousness", request.seriousness().shortValue())
-                  .bind("state", State.IMPACT.name())
-                  .bind("now", utc(now))
-                  .then()
-                  .then(recordStep(id, "OPENED", me.partnerId(), null, now))
+          return transactions.run(() -> repairs
+                  .open(id, me.clinicId(), me.coupleId(), me.partnerId(), hurt, responsible, request.category(), request.seriousness(), now)
+                  .then(repairs.recordStep(id, "OPENED", me.partnerId(), null, now))
                   .then(outbox.append(new RepairOpened(id, me.coupleId(), me.partnerId(), hurt, responsible, request.category(),
                       request.seriousness()), me.clinicId(), me.coupleId())))
               .then(one(caller, id));
@@ -168,7 +124,7 @@ public class RepairService {
     }
     return partners.callerAsPartner(caller).flatMap(me -> {
       CommitmentService.refuseUnlessValid(actions, LocalDay.today(clock, me.timeZone()));
-      return step(caller, id, Step.ACTIONS_PROPOSED, null, (row, ignored) -> replaceActions(id, actions));
+      return step(caller, id, Step.ACTIONS_PROPOSED, null, (row, ignored) -> repairs.replaceActions(id, actions));
     });
   }
 
@@ -181,7 +137,7 @@ public class RepairService {
       return step(caller, id, Step.ACTIONS_AGREED, null, (row, me) -> partners.find(row.responsible())
           .switchIfEmpty(Mono.error(() -> new UnprocessableException("Your partner is no longer here",
               "Your partner has left Tend, so the actions cannot become their commitments.")))
-          .flatMapMany(responsible -> actions(id).concatMap(action ->
+          .flatMapMany(responsible -> repairs.actions(id).concatMap(action ->
               commitments.makeWithin(responsible, row.hurt(), action, id)))
           .then());
     }
@@ -189,12 +145,7 @@ public class RepairService {
   }
 
   public Mono<RepairView> feelsRepaired(Caller caller, UUID id) {
-    return step(caller, id, Step.FEELS_REPAIRED, null, (row, me) -> database
-        .sql(row.roleOf(me).equals(Role.HURT)
-            ? "update repair set hurt_feels_repaired = true where id = :id"
-            : "update repair set responsible_feels_repaired = true where id = :id")
-        .bind("id", id)
-        .then());
+    return step(caller, id, Step.FEELS_REPAIRED, null, (row, me) -> repairs.feelsRepaired(id, row.roleOf(me)));
   }
 
   /** Flags the repair for the couple's next session. Asking again changes nothing. */
@@ -204,7 +155,7 @@ public class RepairService {
 
   /** What a step does besides moving the state on: runs in the step's transaction, with the repair locked. */
   private interface SideEffect {
-    Mono<Void> apply(Row row, UUID partnerId);
+    Mono<Void> apply(RepairRepository.Row row, UUID partnerId);
   }
 
   private Mono<RepairView> step(Caller caller, UUID id, Step step, String words, SideEffect sideEffect) {
@@ -221,18 +172,6 @@ public class RepairService {
         return Mono.empty(); // said already: saying it again changes nothing
       }
       Instant now = clock.instant();
-      var update = database
-          .sql(
-              """
-              update repair set state = :state, updated_at = :now,
-                     closed_at = case when :state = 'CLOSED' then :now else closed_at end,
-                     brought_to_session_at = case when :session then :now else brought_to_session_at end
-              where id = :id
-              """)
-          .bind("state", next.name())
-          .bind("now", utc(now))
-          .bind("session", step == Step.BROUGHT_TO_SESSION)
-          .bind("id", id);
       Mono<?> events = outbox.append(new RepairStepTaken(id, row.coupleId(), me.partnerId(), step.name(), next.name()),
           row.clinicId(), row.coupleId());
       if (step == Step.BROUGHT_TO_SESSION) {
@@ -242,93 +181,27 @@ public class RepairService {
         events = events.then(outbox.append(new RepairClosed(id, row.coupleId()), row.clinicId(), row.coupleId()));
       }
       return (sideEffect == null ? Mono.<Void>empty() : sideEffect.apply(row, me.partnerId()))
-          .then(update.then())
-          .then(recordStep(id, step.name(), me.partnerId(), words, now))
+          .then(repairs.moveOn(id, next, step == Step.BROUGHT_TO_SESSION, now))
+          .then(repairs.recordStep(id, step.name(), me.partnerId(), words, now))
           .then(events);
     })).then(one(caller, id)));
   }
 
-  private Mono<Row> find(UUID id, Partner me, boolean forUpdate) {
-    return database.sql("select * from repair where id = :id and couple_id = :coupleId and clinic_id = :clinicId"
-            + (forUpdate ? " for update" : ""))
-        .bind("id", id)
-        .bind("coupleId", me.coupleId())
-        .bind("clinicId", me.clinicId())
-        .map(RepairService::row)
-        .one()
+  private Mono<RepairRepository.Row> find(UUID id, Partner me, boolean forUpdate) {
+    return repairs.find(id, me.coupleId(), me.clinicId(), forUpdate)
         .switchIfEmpty(Mono.error(() -> new NotFoundException("There is no repair here with that id.")));
   }
 
-  private Mono<Void> recordStep(UUID id, String kind, UUID partnerId, String words, Instant at) {
-    var insert = database
-        .sql(
-            """
-            insert into repair_step (repair_id, seq, kind, partner_id, words, at)
-            select :id, coalesce(max(seq), 0) + 1, :kind, :partnerId, :words, :at from repair_step where repair_id = :id
-            """)
-        .bind("id", id)
-        .bind("kind", kind)
-        .bind("partnerId", partnerId)
-        .bind("at", utc(at));
-    return (words == null ? insert.bindNull("words", String.class) : insert.bind("words", words)).then();
-  }
-
-  private Mono<Void> replaceActions(UUID id, List<CommitmentRequest> actions) {
-    Mono<Void> work = database.sql("delete from repair_action where repair_id = :id").bind("id", id).then();
-    for (int i = 0; i < actions.size(); i++) {
-      var action = actions.get(i);
-      var schedule = action.schedule();
-      var insert = database
-          .sql(
-              """
-              insert into repair_action (repair_id, seq, words, kind, due_date, due_time, day_of_week)
-              values (:id, :seq, :words, :kind, :dueDate, :dueTime, :dayOfWeek)
-              """)
-          .bind("id", id)
-          .bind("seq", i + 1)
-          .bind("words", action.words().strip())
-          .bind("kind", schedule.kind().name())
-          .bind("dueTime", schedule.time());
-      insert = schedule.date() == null ? insert.bindNull("dueDate", LocalDate.class) : insert.bind("dueDate", schedule.date());
-      insert = schedule.dayOfWeek() == null
-          ? insert.bindNull("dayOfWeek", Short.class) : insert.bind("dayOfWeek", (short) schedule.dayOfWeek().getValue());
-      work = work.then(insert.then());
-    }
-    return work;
-  }
-
-  private Flux<CommitmentRequest> actions(UUID id) {
-    return database.sql("select * from repair_action where repair_id = :id order by seq")
-        .bind("id", id)
-        .map(row -> {
-          Short day = row.get("day_of_week", Short.class);
-          return new CommitmentRequest(row.get("words", String.class), new CommitmentSchedule(
-              CommitmentSchedule.Kind.valueOf(row.get("kind", String.class)), row.get("due_date", LocalDate.class),
-              row.get("due_time", LocalTime.class), day == null ? null : DayOfWeek.of(day)));
-        })
-        .all();
-  }
-
-  private Mono<RepairView> view(Row row, UUID me) {
+  private Mono<RepairView> view(RepairRepository.Row row, UUID me) {
     Role role = row.roleOf(me);
-    Mono<List<RepairView.StepView>> steps = steps(row.id()).map(all -> all.stream()
+    Mono<List<RepairView.StepView>> steps = repairs.steps(row.id()).map(all -> all.stream()
         .map(step -> new RepairView.StepView(step.kind(), me.equals(step.partnerId()), step.words(), step.at()))
         .toList());
-    return Mono.zip(steps, actions(row.id()).collectList(), (s, a) -> new RepairView(row.id(), row.category(), row.seriousness(),
+    return Mono.zip(steps, repairs.actions(row.id()).collectList(), (s, a) -> new RepairView(row.id(), row.category(), row.seriousness(),
         row.state(), role, myTurn(row.state(), role, role == Role.HURT ? row.hurtFeelsRepaired() : row.responsibleFeelsRepaired()),
         RepairProcess.whatNow(row.state(), role), row.broughtToSessionAt() != null,
         role == Role.HURT ? row.hurtFeelsRepaired() : row.responsibleFeelsRepaired(),
         role == Role.HURT ? row.responsibleFeelsRepaired() : row.hurtFeelsRepaired(), row.openedAt(), row.closedAt(), s, a));
-  }
-
-  private Mono<List<CoupleRepairView.Step>> steps(UUID repairId) {
-    return database
-        .sql("select kind, partner_id, words, at from repair_step where repair_id = :id order by seq")
-        .bind("id", repairId)
-        .map(step -> new CoupleRepairView.Step(step.get("kind", String.class), step.get("partner_id", UUID.class),
-            step.get("words", String.class), step.get("at", OffsetDateTime.class).toInstant()))
-        .all()
-        .collectList();
   }
 
   private static boolean myTurn(State state, Role role, boolean iFeelRepaired) {
@@ -357,20 +230,5 @@ public class RepairService {
       throw new InvalidRequestException("Please check: this can be at most " + MAX_WORDS + " characters.");
     }
     return stripped;
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.atOffset(ZoneOffset.UTC);
-  }
-
-  private static Row row(Readable row) {
-    OffsetDateTime session = row.get("brought_to_session_at", OffsetDateTime.class);
-    OffsetDateTime closed = row.get("closed_at", OffsetDateTime.class);
-    return new Row(row.get("id", UUID.class), row.get("clinic_id", UUID.class), row.get("couple_id", UUID.class),
-        row.get("hurt_partner_id", UUID.class), row.get("responsible_partner_id", UUID.class), row.get("category", String.class),
-        row.get("seriousness", Short.class), State.valueOf(row.get("state", String.class)),
-        Boolean.TRUE.equals(row.get("hurt_feels_repaired", Boolean.class)),
-        Boolean.TRUE.equals(row.get("responsible_feels_repaired", Boolean.class)), session == null ? null : session.toInstant(),
-        row.get("opened_at", OffsetDateTime.class).toInstant(), closed == null ? null : closed.toInstant());
   }
 }
