@@ -12,11 +12,9 @@ import app.tend.platform.outbox.Outbox;
 import app.tend.platform.outbox.Transactions;
 import app.tend.platform.security.Caller;
 import app.tend.platform.web.NotFoundException;
-import io.r2dbc.spi.Readable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,7 +25,7 @@ public class ClinicService {
 
   private static final int NAME_MAX = 200;
 
-  private final DatabaseClient database;
+  private final Clinics clinics;
   private final Logins logins;
   private final StaffDirectory staff;
   private final Transactions transactions;
@@ -35,12 +33,12 @@ public class ClinicService {
   private final PendingLoginChanges loginChanges;
   private final Outbox outbox;
 
-  ClinicService(DatabaseClient database, Logins logins, StaffDirectory staff, Transactions transactions, ClinicSettingsService settings,
+  ClinicService(Clinics clinics, Logins logins, StaffDirectory staff, Transactions transactions, ClinicSettingsService settings,
       PendingLoginChanges loginChanges, Outbox outbox) {
     this.settings = settings;
     this.loginChanges = loginChanges;
     this.outbox = outbox;
-    this.database = database;
+    this.clinics = clinics;
     this.logins = logins;
     this.staff = staff;
     this.transactions = transactions;
@@ -62,12 +60,7 @@ public class ClinicService {
                           transactions
                               .run(
                                   () ->
-                                      database.sql("insert into clinic (id, name, time_zone) values (:id, :name, :zone)")
-                                          .bind("id", clinicId)
-                                          .bind("name", valid.name().strip())
-                                          .bind("zone", valid.timeZone())
-                                          .then()
-                                          .then(database.sql("insert into clinic_settings (clinic_id) values (:id)").bind("id", clinicId).then())
+                                      clinics.add(clinicId, valid.name().strip(), valid.timeZone())
                                           .then(outbox.append(new ClinicCreated(clinicId, valid.timeZone()), clinicId, clinicId))
                                           .then(settings.read(clinicId).flatMap(defaults -> settings.announce(clinicId, defaults)))
                                           .then(staff.add(adminId, clinicId, admin, Caller.CLINIC_ADMIN)))
@@ -85,43 +78,22 @@ public class ClinicService {
     if (!caller.has(Caller.PLATFORM_ADMIN)) {
       return Mono.error(Caller.nothingHere());
     }
-    Flux<UUID> logins = database
-        .sql("select id from staff where clinic_id = :clinicId union select id from partner where clinic_id = :clinicId")
-        .bind("clinicId", clinicId)
-        .map(row -> row.get("id", UUID.class))
-        .all();
-    return transactions.run(() -> database.sql("update clinic set active = false where id = :id and active")
-            .bind("id", clinicId)
-            .fetch()
-            .rowsUpdated()
-            .flatMap(changed -> changed == 0
+    Flux<UUID> logins = clinics.logins(clinicId);
+    return transactions.run(() -> clinics.deactivate(clinicId)
+            .flatMap(changed -> !changed
                 ? Mono.<Void>empty()
                 : logins.concatMap(login -> loginChanges.note(login, Action.DISABLE))
                     .then(outbox.append(new ClinicDeactivated(clinicId), clinicId, clinicId).then())))
         .thenMany(logins.concatMap(login -> loginChanges.tryNow(login, Action.DISABLE)))
-        .then(one(clinicId))
+        .then(clinics.find(clinicId))
         .switchIfEmpty(Mono.error(() -> new NotFoundException("There is no such clinic.")));
-  }
-
-  private Mono<ClinicView> one(UUID clinicId) {
-    return database.sql("select id, name, time_zone, active from clinic where id = :id")
-        .bind("id", clinicId)
-        .map(ClinicService::view)
-        .one();
-  }
-
-  private static ClinicView view(Readable row) {
-    return new ClinicView(row.get("id", UUID.class), row.get("name", String.class),
-        row.get("time_zone", String.class), Boolean.TRUE.equals(row.get("active", Boolean.class)));
   }
 
   public Flux<ClinicView> list(Caller caller) {
     if (!caller.has(Caller.PLATFORM_ADMIN)) {
       return Flux.error(Caller.nothingHere());
     }
-    return database.sql("select id, name, time_zone, active from clinic order by name")
-        .map(ClinicService::view)
-        .all();
+    return clinics.all();
   }
 
   private static CreateClinicRequest validated(CreateClinicRequest request) {

@@ -6,14 +6,10 @@ import app.tend.contracts.accounts.ClinicSettingsChanged;
 import app.tend.platform.outbox.Outbox;
 import app.tend.platform.outbox.Transactions;
 import app.tend.platform.security.Caller;
-import io.r2dbc.spi.Readable;
-import java.math.BigDecimal;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -23,12 +19,12 @@ public class ClinicSettingsService {
 
   private static final Set<Integer> MEASURE_SCHEDULES = Set.of(7, 14, 28);
 
-  private final DatabaseClient database;
+  private final Clinics clinics;
   private final Outbox outbox;
   private final Transactions transactions;
 
-  ClinicSettingsService(DatabaseClient database, Outbox outbox, Transactions transactions) {
-    this.database = database;
+  ClinicSettingsService(Clinics clinics, Outbox outbox, Transactions transactions) {
+    this.clinics = clinics;
     this.outbox = outbox;
     this.transactions = transactions;
   }
@@ -39,23 +35,7 @@ public class ClinicSettingsService {
 
   public Mono<ClinicSettings> change(Caller caller, ClinicSettings settings) {
     return caller.clinicAs(Caller.CLINIC_ADMIN).flatMap(clinicId -> Mono.fromRunnable(() -> validate(settings))
-        .then(transactions.run(() -> database
-            .sql(
-                """
-                update clinic_settings set default_reminder_time = :reminder, default_quiet_hours_start = :quietStart,
-                  default_quiet_hours_end = :quietEnd, alert_trend_drop = :drop, alert_days_without_checkin = :days,
-                  measure_every_days = :measure, crisis_contacts = :crisisContacts, updated_at = now()
-                where clinic_id = :clinicId
-                """)
-            .bind("reminder", settings.defaultReminderTime())
-            .bind("quietStart", settings.defaultQuietHoursStart())
-            .bind("quietEnd", settings.defaultQuietHoursEnd())
-            .bind("drop", BigDecimal.valueOf(settings.alertTrendDrop()))
-            .bind("days", settings.alertDaysWithoutCheckin())
-            .bind("measure", settings.measureEveryDays())
-            .bind("crisisContacts", settings.crisisContacts().strip())
-            .bind("clinicId", clinicId)
-            .then()
+        .then(transactions.run(() -> clinics.changeSettings(clinicId, settings)
             .then(announce(clinicId, settings))))
         .then(read(clinicId)));
   }
@@ -69,17 +49,7 @@ public class ClinicSettingsService {
 
   /** The settings of a clinic, for anyone inside accounts-service who needs them (e.g. the join page's defaults). */
   public Mono<ClinicSettings> read(UUID clinicId) {
-    return database.sql("select * from clinic_settings where clinic_id = :clinicId")
-        .bind("clinicId", clinicId)
-        .map(ClinicSettingsService::settings)
-        .one();
-  }
-
-  private static ClinicSettings settings(Readable row) {
-    return new ClinicSettings(row.get("default_reminder_time", LocalTime.class), row.get("default_quiet_hours_start", LocalTime.class),
-        row.get("default_quiet_hours_end", LocalTime.class), row.get("alert_trend_drop", BigDecimal.class).doubleValue(),
-        row.get("alert_days_without_checkin", Integer.class), row.get("measure_every_days", Integer.class),
-        row.get("crisis_contacts", String.class));
+    return clinics.settings(clinicId);
   }
 
   private static void validate(ClinicSettings settings) {
