@@ -12,7 +12,6 @@ import app.tend.platform.web.ConflictException;
 import app.tend.platform.web.NotFoundException;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -23,14 +22,12 @@ import reactor.core.publisher.Mono;
 @Service
 public class ClinicianService {
 
-  private final DatabaseClient database;
   private final StaffDirectory staff;
   private final Logins logins;
   private final Outbox outbox;
   private final Transactions transactions;
 
-  ClinicianService(DatabaseClient database, StaffDirectory staff, Logins logins, Outbox outbox, Transactions transactions) {
-    this.database = database;
+  ClinicianService(StaffDirectory staff, Logins logins, Outbox outbox, Transactions transactions) {
     this.staff = staff;
     this.logins = logins;
     this.outbox = outbox;
@@ -57,9 +54,7 @@ public class ClinicianService {
       String first = request.firstName().strip();
       String last = request.lastName().strip();
       return logins.rename(clinicianId, first, last)
-          .then(database.sql("update staff set first_name = :first, last_name = :last where id = :id and clinic_id = :clinicId")
-              .bind("first", first).bind("last", last).bind("id", clinicianId).bind("clinicId", before.clinicId())
-              .then()
+          .then(staff.rename(before.clinicId(), clinicianId, first, last)
               .onErrorResume(e -> logins.rename(clinicianId, before.firstName(), before.lastName()).then(Mono.error(e))))
           .then(staff.find(before.clinicId(), clinicianId));
     });
@@ -70,12 +65,7 @@ public class ClinicianService {
    * reassigned first, so no couple is ever left without a clinician.
    */
   public Mono<StaffMember> deactivate(Caller caller, UUID clinicianId) {
-    return clinicianOf(caller, clinicianId).flatMap(clinician -> database
-        .sql("select count(*) from couple where clinician_id = :id and clinic_id = :clinicId")
-        .bind("id", clinicianId)
-        .bind("clinicId", clinician.clinicId())
-        .map(row -> row.get(0, Long.class))
-        .one()
+    return clinicianOf(caller, clinicianId).flatMap(clinician -> staff.couplesOf(clinician.clinicId(), clinicianId)
         .flatMap(couples -> {
           if (couples > 0) {
             return Mono.error(new ConflictException(clinician.firstName() + " still works with " + couples
@@ -85,9 +75,7 @@ public class ClinicianService {
             return Mono.just(clinician);
           }
           return logins.setEnabled(clinicianId, false)
-              .then(transactions.run(() -> database.sql("update staff set active = false where id = :id and clinic_id = :clinicId")
-                      .bind("id", clinicianId).bind("clinicId", clinician.clinicId())
-                      .then()
+              .then(transactions.run(() -> staff.deactivate(clinician.clinicId(), clinicianId)
                       .then(outbox.append(new ClinicianDeactivated(clinician.clinicId(), clinicianId), clinician.clinicId(), clinician.clinicId())))
                   .onErrorResume(e -> logins.setEnabled(clinicianId, true).then(Mono.error(e))))
               .then(staff.find(clinician.clinicId(), clinicianId));
