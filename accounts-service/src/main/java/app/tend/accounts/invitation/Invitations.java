@@ -10,12 +10,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Invitations as rows: issued with their event, and read back per couple. */
-@Component
+@Repository
 public class Invitations {
 
   /** Columns and state of an invitation {@code i} with its partner {@code p}, for {@link #invitee}. */

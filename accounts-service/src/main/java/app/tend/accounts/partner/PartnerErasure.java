@@ -8,7 +8,6 @@ import app.tend.platform.outbox.Transactions;
 import app.tend.platform.security.Caller;
 import app.tend.platform.web.InvalidRequestException;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -24,13 +23,13 @@ import reactor.core.publisher.Mono;
 @Service
 public class PartnerErasure {
 
-  private final DatabaseClient database;
+  private final PartnerAccounts accounts;
   private final PendingLoginChanges loginChanges;
   private final Outbox outbox;
   private final Transactions transactions;
 
-  PartnerErasure(DatabaseClient database, PendingLoginChanges loginChanges, Outbox outbox, Transactions transactions) {
-    this.database = database;
+  PartnerErasure(PartnerAccounts accounts, PendingLoginChanges loginChanges, Outbox outbox, Transactions transactions) {
+    this.accounts = accounts;
     this.loginChanges = loginChanges;
     this.outbox = outbox;
     this.transactions = transactions;
@@ -44,24 +43,9 @@ public class PartnerErasure {
   }
 
   private Mono<Void> erase(UUID partnerId, UUID clinicId) {
-    return transactions.run(() -> database
-            .sql("delete from partner where id = :id and clinic_id = :clinicId returning couple_id")
-            .bind("id", partnerId)
-            .bind("clinicId", clinicId)
-            .map(row -> row.get("couple_id", UUID.class))
-            .one()
+    return transactions.run(() -> accounts.erase(partnerId, clinicId)
             .switchIfEmpty(Mono.error(Caller::nothingHere))
-            .flatMap(coupleId -> database
-                .sql(
-                    """
-                    update invitation set email = 'erased-' || id, first_name = '', last_name = '', time_zone = 'Etc/UTC',
-                      left_at = coalesce(left_at, now()), mail_last_error = null
-                    where partner_id = :id or (couple_id = :coupleId and email = (select email from invitation where partner_id = :id))
-                    """)
-                .bind("id", partnerId)
-                .bind("coupleId", coupleId)
-                .then()
-                .then(loginChanges.note(partnerId, Action.DELETE))
+            .flatMap(coupleId -> loginChanges.note(partnerId, Action.DELETE)
                 // Their earlier events (time zone, reminder, consent) go; the erasure itself must still go out.
                 .then(outbox.forgetEventsAbout(partnerId))
                 .then(outbox.append(new PartnerErased(coupleId, clinicId, partnerId), clinicId, coupleId))))

@@ -2,23 +2,17 @@ package app.tend.accounts.partner;
 
 import app.tend.accounts.identity.Logins;
 import app.tend.accounts.identity.PersonDetails;
+import app.tend.accounts.partner.PartnerAccounts.Me;
 import app.tend.contracts.accounts.ConsentChanged;
 import app.tend.contracts.accounts.PreferencesChanged;
 import app.tend.contracts.notification.NotificationType;
 import app.tend.platform.outbox.Outbox;
 import app.tend.platform.outbox.Transactions;
 import app.tend.platform.security.Caller;
-import io.r2dbc.spi.Readable;
-import java.time.Instant;
-import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -29,13 +23,13 @@ import reactor.core.publisher.Mono;
 @Service
 public class PartnerSettingsService {
 
-  private final DatabaseClient database;
+  private final PartnerAccounts accounts;
   private final Logins logins;
   private final Outbox outbox;
   private final Transactions transactions;
 
-  PartnerSettingsService(DatabaseClient database, Logins logins, Outbox outbox, Transactions transactions) {
-    this.database = database;
+  PartnerSettingsService(PartnerAccounts accounts, Logins logins, Outbox outbox, Transactions transactions) {
+    this.accounts = accounts;
     this.logins = logins;
     this.outbox = outbox;
     this.transactions = transactions;
@@ -57,23 +51,7 @@ public class PartnerSettingsService {
           boolean renamed = !first.equals(before.firstName()) || !last.equals(before.lastName());
           Set<NotificationType> muted = request.mutedNotifications() == null || request.mutedNotifications().isEmpty()
               ? Set.of() : EnumSet.copyOf(request.mutedNotifications());
-          Mono<Void> store = transactions.run(() -> database
-                  .sql(
-                      """
-                      update partner set first_name = :first, last_name = :last, time_zone = :zone, reminder_time = :reminder,
-                        quiet_hours_start = :quietStart, quiet_hours_end = :quietEnd, muted_notifications = :muted
-                      where id = :id and clinic_id = :clinicId
-                      """)
-                  .bind("first", first)
-                  .bind("last", last)
-                  .bind("zone", request.timeZone())
-                  .bind("reminder", request.reminderTime())
-                  .bind("quietStart", request.quietHoursStart())
-                  .bind("quietEnd", request.quietHoursEnd())
-                  .bind("muted", muted.stream().map(Enum::name).sorted().toArray(String[]::new))
-                  .bind("id", me.id())
-                  .bind("clinicId", me.clinicId())
-                  .then()
+          Mono<Void> store = transactions.run(() -> accounts.changeSettings(me, first, last, request.day(), muted)
                   .then(outbox.append(new PreferencesChanged(me.coupleId(), me.clinicId(), me.id(), request.timeZone(),
                       request.reminderTime(), request.quietHoursStart(), request.quietHoursEnd(), muted), me.clinicId(), me.coupleId())))
               .then();
@@ -92,12 +70,7 @@ public class PartnerSettingsService {
         PersonDetails.refuseUnless(List.of("whether your clinician may read your private reflections"));
       }
       boolean visible = request.reflectionsVisibleToClinician();
-      return transactions.run(() -> database
-              .sql("update partner set reflections_visible_to_clinician = :visible, consented_at = now() where id = :id and clinic_id = :clinicId")
-              .bind("visible", visible)
-              .bind("id", me.id())
-              .bind("clinicId", me.clinicId())
-              .then()
+      return transactions.run(() -> accounts.changeConsent(me, visible)
               .then(outbox.append(new ConsentChanged(me.coupleId(), me.clinicId(), me.id(), visible), me.clinicId(), me.coupleId())))
           .then(read(me));
     });
@@ -105,59 +78,23 @@ public class PartnerSettingsService {
 
   /** Everything accounts-service holds about the caller, for their download of all their data. */
   public Mono<PartnerAccountExport> export(Caller caller) {
-    return partner(caller).flatMap(me -> read(me).zipWith(database
-        .sql(
-            """
-            select c.name as clinic_name, i.created_at as invited_at, i.accepted_at as joined_at
-            from invitation i join clinic c on c.id = i.clinic_id where i.partner_id = :id and i.clinic_id = :clinicId
-            """)
-        .bind("id", me.id())
-        .bind("clinicId", me.clinicId())
-        .map(row -> new PartnerAccountExport(null, me.coupleId(), row.get("clinic_name", String.class),
-            row.get("invited_at", Instant.class), row.get("joined_at", Instant.class)))
-        .one()
-        .defaultIfEmpty(new PartnerAccountExport(null, me.coupleId(), null, null, null)),
+    return partner(caller).flatMap(me -> read(me).zipWith(accounts.account(me),
         (settings, account) -> new PartnerAccountExport(settings, account.coupleId(), account.clinicName(), account.invitedAt(), account.joinedAt())));
   }
 
   /** The caller's clinic and its crisis contacts, for the support shown on the partner's own pages. */
   public Mono<PartnerSupport> support(Caller caller) {
-    return partner(caller).flatMap(me -> database
-        .sql("select c.name, s.crisis_contacts from clinic c join clinic_settings s on s.clinic_id = c.id where c.id = :clinicId")
-        .bind("clinicId", me.clinicId())
-        .map(row -> new PartnerSupport(row.get("name", String.class), row.get("crisis_contacts", String.class)))
-        .one());
+    return partner(caller).flatMap(me -> accounts.support(me.clinicId()));
   }
 
   /** Who the caller is as a partner: their own row, in their own clinic; anyone else finds nothing. */
   private Mono<Me> partner(Caller caller) {
-    return caller.clinicAs(Caller.PARTNER).flatMap(clinicId -> database
-        .sql("select id, couple_id, clinic_id from partner where id = :id and clinic_id = :clinicId")
-        .bind("id", caller.subject())
-        .bind("clinicId", clinicId)
-        .map(row -> new Me(row.get("id", UUID.class), row.get("couple_id", UUID.class), row.get("clinic_id", UUID.class)))
-        .one()
+    return caller.clinicAs(Caller.PARTNER).flatMap(clinicId -> accounts.find(caller.subject(), clinicId)
         .switchIfEmpty(Mono.error(Caller::nothingHere)));
   }
 
-  private record Me(UUID id, UUID coupleId, UUID clinicId) {}
-
   private Mono<PartnerSettings> read(Me me) {
-    return database.sql("select * from partner where id = :id and clinic_id = :clinicId")
-        .bind("id", me.id())
-        .bind("clinicId", me.clinicId())
-        .map(PartnerSettingsService::settings)
-        .one();
-  }
-
-  private static PartnerSettings settings(Readable row) {
-    String[] muted = row.get("muted_notifications", String[].class);
-    return new PartnerSettings(row.get("first_name", String.class), row.get("last_name", String.class), row.get("email", String.class),
-        row.get("time_zone", String.class), row.get("reminder_time", LocalTime.class), row.get("quiet_hours_start", LocalTime.class),
-        row.get("quiet_hours_end", LocalTime.class),
-        muted == null ? Set.of() : Arrays.stream(muted).map(NotificationType::valueOf).collect(Collectors.toUnmodifiableSet()),
-        Boolean.TRUE.equals(row.get("reflections_visible_to_clinician", Boolean.class)), row.get("consent_version", String.class),
-        row.get("consented_at", Instant.class));
+    return accounts.settings(me);
   }
 
   private static void validate(ChangeSettingsRequest request) {
