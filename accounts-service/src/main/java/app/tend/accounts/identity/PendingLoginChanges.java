@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -22,20 +21,17 @@ public class PendingLoginChanges {
   /** What must happen to a login. */
   public enum Action { DELETE, DISABLE }
 
-  private final DatabaseClient database;
+  private final LoginChangeRows changes;
   private final Logins logins;
 
-  PendingLoginChanges(DatabaseClient database, Logins logins) {
-    this.database = database;
+  PendingLoginChanges(LoginChangeRows changes, Logins logins) {
+    this.changes = changes;
     this.logins = logins;
   }
 
   /** Notes the change; must run inside the transaction of the change that requires it. */
   public Mono<Void> note(UUID loginId, Action action) {
-    return database.sql("insert into login_change (login_id, action) values (:id, :action) on conflict do nothing")
-        .bind("id", loginId)
-        .bind("action", action.name())
-        .then();
+    return changes.note(loginId, action);
   }
 
   /** Tries the noted changes of these logins now; what fails stays noted for the background retry. */
@@ -49,11 +45,9 @@ public class PendingLoginChanges {
 
   @Scheduled(fixedDelayString = "${tend.login-changes.retry-interval:30s}")
   void retry() {
-    database.sql("update login_change set attempts = attempts + 1 returning login_id, action")
-        .map(row -> new Object[] {row.get("login_id", UUID.class), Action.valueOf(row.get("action", String.class))})
-        .all()
-        .concatMap(change -> carryOut((UUID) change[0], (Action) change[1])
-            .onErrorResume(e -> record((UUID) change[0], (Action) change[1], e)))
+    changes.attemptAll()
+        .concatMap(change -> carryOut(change.loginId(), change.action())
+            .onErrorResume(e -> record(change.loginId(), change.action(), e)))
         .then()
         .block(Duration.ofMinutes(5));
   }
@@ -63,17 +57,10 @@ public class PendingLoginChanges {
       case DELETE -> logins.delete(loginId);
       case DISABLE -> logins.setEnabled(loginId, false);
     };
-    return change.then(database.sql("delete from login_change where login_id = :id and action = :action")
-        .bind("id", loginId)
-        .bind("action", action.name())
-        .then());
+    return change.then(changes.done(loginId, action));
   }
 
   private Mono<Void> record(UUID loginId, Action action, Throwable e) {
-    return database.sql("update login_change set last_error = :error where login_id = :id and action = :action")
-        .bind("error", e.getClass().getSimpleName())
-        .bind("id", loginId)
-        .bind("action", action.name())
-        .then();
+    return changes.failed(loginId, action, e.getClass().getSimpleName());
   }
 }

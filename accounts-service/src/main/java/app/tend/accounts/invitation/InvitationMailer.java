@@ -1,21 +1,19 @@
 package app.tend.accounts.invitation;
 
+import app.tend.accounts.invitation.Invitations.DueMail;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,7 +30,7 @@ class InvitationMailer implements SmartLifecycle {
   private static final Duration LONGEST_PAUSE = Duration.ofMinutes(30);
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM", Locale.ENGLISH);
 
-  private final DatabaseClient database;
+  private final Invitations invitations;
   private final JavaMailSender mail;
   private final InvitationLinks links;
   private final InvitationSettings settings;
@@ -41,8 +39,8 @@ class InvitationMailer implements SmartLifecycle {
   private volatile boolean running;
   private Thread worker;
 
-  InvitationMailer(DatabaseClient database, JavaMailSender mail, InvitationLinks links, InvitationSettings settings, MeterRegistry meters) {
-    this.database = database;
+  InvitationMailer(Invitations invitations, JavaMailSender mail, InvitationLinks links, InvitationSettings settings, MeterRegistry meters) {
+    this.invitations = invitations;
     this.mail = mail;
     this.links = links;
     this.settings = settings;
@@ -50,32 +48,9 @@ class InvitationMailer implements SmartLifecycle {
     this.failed = Counter.builder("tend.invitation.mail").tag("outcome", "failed").register(meters);
   }
 
-  private record DueMail(UUID id, String email, String firstName, String timeZone, Instant expiresAt, int attempts,
-      String clinicName, String invitedBy) {}
-
   /** Sends what is due now; returns how many it tried. */
   int sendDue() {
-    List<DueMail> due = database
-        .sql(
-            """
-            with claimed as (
-              update invitation set mail_attempts = mail_attempts + 1, mail_next_attempt_at = now() + make_interval(secs => :claimSeconds)
-              where id in (select id from invitation
-                           where mail_sent_at is null and accepted_at is null and revoked_at is null
-                             and expires_at > now() and mail_next_attempt_at <= now()
-                             and clinic_id in (select id from clinic where active)
-                           order by mail_next_attempt_at limit 20 for update skip locked)
-              returning id, clinic_id, invited_by, email, first_name, time_zone, expires_at, mail_attempts)
-            select claimed.*, c.name as clinic_name, s.first_name || ' ' || s.last_name as invited_by_name
-            from claimed join clinic c on c.id = claimed.clinic_id join staff s on s.id = claimed.invited_by
-            """)
-        .bind("claimSeconds", CLAIM.toSeconds())
-        .map(row -> new DueMail(row.get("id", UUID.class), row.get("email", String.class), row.get("first_name", String.class),
-            row.get("time_zone", String.class), row.get("expires_at", Instant.class), row.get("mail_attempts", Integer.class),
-            row.get("clinic_name", String.class), row.get("invited_by_name", String.class)))
-        .all()
-        .collectList()
-        .block(Duration.ofSeconds(30));
+    List<DueMail> due = invitations.claimMailsDue(CLAIM).block(Duration.ofSeconds(30));
     for (DueMail invitation : due) {
       send(invitation);
     }
@@ -90,20 +65,14 @@ class InvitationMailer implements SmartLifecycle {
     message.setText(text(invitation));
     try {
       mail.send(message);
-      database.sql("update invitation set mail_sent_at = now(), mail_last_error = null where id = :id")
-          .bind("id", invitation.id()).then().block(Duration.ofSeconds(30));
+      invitations.mailSent(invitation.id()).block(Duration.ofSeconds(30));
       sent.increment();
     } catch (MailException e) {
       failed.increment();
       // The reason is the exception's type: SMTP messages can quote the recipient's address.
       String reason = e.getClass().getSimpleName() + (e.getCause() == null ? "" : " / " + e.getCause().getClass().getSimpleName());
       log.warn("invitation e-mail {} not sent (attempt {}): {}", invitation.id(), invitation.attempts(), reason);
-      database.sql("update invitation set mail_last_error = :reason, mail_next_attempt_at = now() + make_interval(secs => :pause) where id = :id")
-          .bind("reason", reason)
-          .bind("pause", pauseAfter(invitation.attempts()).toSeconds())
-          .bind("id", invitation.id())
-          .then()
-          .block(Duration.ofSeconds(30));
+      invitations.mailFailed(invitation.id(), reason, pauseAfter(invitation.attempts())).block(Duration.ofSeconds(30));
     }
   }
 

@@ -5,6 +5,7 @@ import app.tend.contracts.accounts.PartnerInvited;
 import app.tend.platform.outbox.Outbox;
 import io.r2dbc.spi.Readable;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -117,6 +118,50 @@ public class Invitations {
         .bind("emails", emails.toArray(String[]::new))
         .map(row -> row.get("couple_id", UUID.class))
         .all();
+  }
+
+  /** An invitation whose e-mail is due, with what the e-mail says. */
+  record DueMail(UUID id, String email, String firstName, String timeZone, Instant expiresAt, int attempts,
+      String clinicName, String invitedBy) {}
+
+  /**
+   * Invitations whose e-mail is due, at most 20 of active clinics, each claimed for {@code claim}
+   * and its attempt counted.
+   */
+  Mono<List<DueMail>> claimMailsDue(Duration claim) {
+    return database
+        .sql(
+            """
+            with claimed as (
+              update invitation set mail_attempts = mail_attempts + 1, mail_next_attempt_at = now() + make_interval(secs => :claimSeconds)
+              where id in (select id from invitation
+                           where mail_sent_at is null and accepted_at is null and revoked_at is null
+                             and expires_at > now() and mail_next_attempt_at <= now()
+                             and clinic_id in (select id from clinic where active)
+                           order by mail_next_attempt_at limit 20 for update skip locked)
+              returning id, clinic_id, invited_by, email, first_name, time_zone, expires_at, mail_attempts)
+            select claimed.*, c.name as clinic_name, s.first_name || ' ' || s.last_name as invited_by_name
+            from claimed join clinic c on c.id = claimed.clinic_id join staff s on s.id = claimed.invited_by
+            """)
+        .bind("claimSeconds", claim.toSeconds())
+        .map(row -> new DueMail(row.get("id", UUID.class), row.get("email", String.class), row.get("first_name", String.class),
+            row.get("time_zone", String.class), row.get("expires_at", Instant.class), row.get("mail_attempts", Integer.class),
+            row.get("clinic_name", String.class), row.get("invited_by_name", String.class)))
+        .all()
+        .collectList();
+  }
+
+  Mono<Void> mailSent(UUID id) {
+    return database.sql("update invitation set mail_sent_at = now(), mail_last_error = null where id = :id").bind("id", id).then();
+  }
+
+  /** The e-mail failed for {@code reason}; it is tried again after {@code pause}. */
+  Mono<Void> mailFailed(UUID id, String reason, Duration pause) {
+    return database.sql("update invitation set mail_last_error = :reason, mail_next_attempt_at = now() + make_interval(secs => :pause) where id = :id")
+        .bind("reason", reason)
+        .bind("pause", pause.toSeconds())
+        .bind("id", id)
+        .then();
   }
 
   static Invitee invitee(Readable row) {
