@@ -2,7 +2,6 @@ package app.tend.accounts.couple;
 
 import app.tend.accounts.couple.EnrolCoupleRequest.NewPartner;
 import app.tend.accounts.identity.PersonDetails;
-import app.tend.accounts.invitation.Invitations.CoupleInvitee;
 import app.tend.accounts.invitation.Invitations;
 import app.tend.accounts.invitation.Invitee;
 import app.tend.accounts.staff.StaffDirectory;
@@ -23,7 +22,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -32,7 +30,7 @@ import reactor.core.publisher.Mono;
 @Service
 public class CoupleService {
 
-  private final DatabaseClient database;
+  private final Couples couples;
   private final StaffDirectory staff;
   private final Invitations invitations;
   private final Outbox outbox;
@@ -40,8 +38,8 @@ public class CoupleService {
   private final AuditLog audit;
 
   CoupleService(
-      DatabaseClient database, StaffDirectory staff, Invitations invitations, Outbox outbox, Transactions transactions, AuditLog audit) {
-    this.database = database;
+      Couples couples, StaffDirectory staff, Invitations invitations, Outbox outbox, Transactions transactions, AuditLog audit) {
+    this.couples = couples;
     this.staff = staff;
     this.invitations = invitations;
     this.outbox = outbox;
@@ -82,19 +80,16 @@ public class CoupleService {
    */
   private Mono<CoupleView> earlierEnrolment(UUID clinicId, UUID clinicianId, List<NewPartner> partners) {
     List<String> emails = partners.stream().map(partner -> partner.person().normalisedEmail()).toList();
-    Mono<CoupleView> unlessSomebodysLogin = database.sql("select count(*) from (select email from partner union all select email from staff) login where email = any(:emails)")
-        .bind("emails", emails.toArray(String[]::new))
-        .map(row -> row.get(0, Long.class))
-        .one()
-        .flatMap(count -> count == 0 ? Mono.<CoupleView>empty() : Mono.error(alreadyInvited()));
-    return invitations.couplesOf(clinicId, emails).collectList().flatMap(couples -> {
-      if (couples.isEmpty()) {
+    Mono<CoupleView> unlessSomebodysLogin = couples.anyLogin(emails)
+        .flatMap(taken -> !taken ? Mono.<CoupleView>empty() : Mono.error(alreadyInvited()));
+    return invitations.couplesOf(clinicId, emails).collectList().flatMap(invited -> {
+      if (invited.isEmpty()) {
         return unlessSomebodysLogin;
       }
-      if (couples.size() > 1) {
+      if (invited.size() > 1) {
         return Mono.error(alreadyInvited());
       }
-      return couplesWithPeople(clinicId, List.of(couples.getFirst()))
+      return couplesWithPeople(clinicId, List.of(invited.getFirst()))
           .next()
           .filter(couple -> couple.clinicianId().equals(clinicianId)
               && couple.partners().stream().map(Invitee::email).collect(Collectors.toSet()).equals(Set.copyOf(emails)))
@@ -115,35 +110,18 @@ public class CoupleService {
   }
 
   private Flux<CoupleView> list(Caller caller, UUID clinicId) {
-    return database
-        .sql(
-            """
-            select id from couple
-            where clinic_id = :clinicId and (:wholeClinic or clinician_id = :caller)
-            order by created_at, id
-            """)
-        .bind("clinicId", clinicId)
-        .bind("wholeClinic", caller.has(Caller.CLINIC_ADMIN))
-        .bind("caller", caller.subject())
-        .map(row -> row.get("id", UUID.class))
-        .all()
-        .collectList()
+    return couples.ids(clinicId, caller.has(Caller.CLINIC_ADMIN), caller.subject())
         .flatMapMany(ids -> couplesWithPeople(clinicId, ids))
         .collectList()
-        .flatMapMany(couples -> audit.couplesDataRead(caller, caller.clinicId().orElseThrow(), "couples.list", couples.stream().map(CoupleView::id).toList())
-            .thenMany(Flux.fromIterable(couples)));
+        .flatMapMany(views -> audit.couplesDataRead(caller, caller.clinicId().orElseThrow(), "couples.list", views.stream().map(CoupleView::id).toList())
+            .thenMany(Flux.fromIterable(views)));
   }
 
   private Flux<CoupleView> couplesWithPeople(UUID clinicId, List<UUID> coupleIds) {
     if (coupleIds.isEmpty()) {
       return Flux.empty();
     }
-    Mono<Map<UUID, UUID>> clinicians = database.sql("select id, clinician_id from couple where clinic_id = :clinicId and id = any(:ids)")
-        .bind("clinicId", clinicId)
-        .bind("ids", coupleIds.toArray(UUID[]::new))
-        .map(row -> Map.entry(row.get("id", UUID.class), row.get("clinician_id", UUID.class)))
-        .all()
-        .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    Mono<Map<UUID, UUID>> clinicians = couples.cliniciansOf(clinicId, coupleIds);
     Mono<Map<UUID, List<Invitee>>> people = invitations.ofCouples(clinicId, coupleIds)
         .collect(LinkedHashMap::new, (byCouple, row) -> byCouple.computeIfAbsent(row.coupleId(), id -> new ArrayList<>()).add(row.invitee()));
     return Mono.zip(clinicians, people).flatMapMany(both -> Flux.fromIterable(coupleIds)
@@ -181,11 +159,7 @@ public class CoupleService {
     UUID coupleId = UUID.randomUUID();
     return transactions.run(
             () ->
-                database.sql("insert into couple (id, clinic_id, clinician_id) values (:id, :clinicId, :clinicianId)")
-                    .bind("id", coupleId)
-                    .bind("clinicId", clinicId)
-                    .bind("clinicianId", clinicianId)
-                    .then()
+                couples.add(coupleId, clinicId, clinicianId)
                     .then(outbox.append(new CoupleEnrolled(coupleId, clinicId, clinicianId), clinicId, coupleId))
                     .thenMany(Flux.fromIterable(partners)
                         .concatMap(partner -> invitations.issue(clinicId, coupleId, caller.subject(), partner.person(), partner.timeZone())))
@@ -210,14 +184,8 @@ public class CoupleService {
     return staff.find(clinicId, clinicianId)
         .filter(clinician -> clinician.active() && Caller.CLINICIAN.equals(clinician.role()))
         .switchIfEmpty(Mono.error(() -> new NotFoundException("That clinician is not at your clinic.")))
-        .flatMap(clinician -> transactions.run(() -> database
-            .sql("update couple set clinician_id = :clinicianId where id = :id and clinic_id = :clinicId")
-            .bind("clinicianId", clinician.id())
-            .bind("id", coupleId)
-            .bind("clinicId", clinicId)
-            .fetch()
-            .rowsUpdated()
-            .flatMap(rows -> rows == 1
+        .flatMap(clinician -> transactions.run(() -> couples.assign(coupleId, clinicId, clinician.id())
+            .flatMap(assigned -> assigned
                 ? outbox.append(new ClinicianAssigned(coupleId, clinicId, clinician.id()), clinicId, coupleId).then()
                 : Mono.error(new NotFoundException("There is no such couple at your clinic.")))))
         .then(couplesWithPeople(clinicId, List.of(coupleId)).single());

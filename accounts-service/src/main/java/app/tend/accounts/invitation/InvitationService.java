@@ -4,6 +4,7 @@ import app.tend.accounts.clinic.ClinicSettingsService;
 import app.tend.accounts.identity.Logins.NewLogin;
 import app.tend.accounts.identity.Logins;
 import app.tend.accounts.identity.PersonDetails;
+import app.tend.accounts.invitation.Invitations.FoundInvitation;
 import app.tend.contracts.accounts.PartnerJoined;
 import app.tend.platform.audit.AuditLog;
 import app.tend.platform.outbox.Outbox;
@@ -12,13 +13,11 @@ import app.tend.platform.security.Caller;
 import app.tend.platform.web.ConflictException;
 import app.tend.platform.web.GoneException;
 import app.tend.platform.web.NotFoundException;
-import io.r2dbc.spi.Readable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
 
@@ -34,7 +33,6 @@ public class InvitationService {
   private static final Duration RETRY_WINDOW = Duration.ofMinutes(10);
   private static final int PASSWORD_MAX = 128;
 
-  private final DatabaseClient database;
   private final Invitations invitations;
   private final Logins logins;
   private final Outbox outbox;
@@ -42,11 +40,10 @@ public class InvitationService {
   private final ClinicSettingsService clinicSettings;
   private final AuditLog audit;
 
-  InvitationService(DatabaseClient database, Invitations invitations, Logins logins, Outbox outbox, Transactions transactions,
+  InvitationService(Invitations invitations, Logins logins, Outbox outbox, Transactions transactions,
       ClinicSettingsService clinicSettings, AuditLog audit) {
     this.clinicSettings = clinicSettings;
     this.audit = audit;
-    this.database = database;
     this.invitations = invitations;
     this.logins = logins;
     this.outbox = outbox;
@@ -100,41 +97,13 @@ public class InvitationService {
 
   private Mono<JoinedPartner> record(FoundInvitation found, UUID partnerId, AcceptInvitationRequest request) {
     var invitee = found.invitee();
-    return database
-        .sql(
-            """
-            update invitation set accepted_at = now(), partner_id = :partnerId
-            where id = :id and accepted_at is null and revoked_at is null and expires_at > now()
-            """)
-        .bind("partnerId", partnerId)
-        .bind("id", invitee.invitationId())
-        .fetch()
-        .rowsUpdated()
-        .flatMap(updated -> updated == 1
+    return invitations.accept(invitee.invitationId(), partnerId)
+        .flatMap(accepted -> accepted
             ? Mono.empty()
             // Withdrawn or expired between opening and accepting: the login made for it goes again.
             : Mono.error(new GoneException("This invitation no longer works",
                 "This invitation was withdrawn or expired a moment ago. Please ask your clinic for a new one.")))
-        .then(database
-            .sql(
-                """
-                insert into partner (id, couple_id, clinic_id, email, first_name, last_name, time_zone, reminder_time,
-                                     quiet_hours_start, quiet_hours_end, reflections_visible_to_clinician, consent_version, consented_at)
-                values (:id, :coupleId, :clinicId, :email, :first, :last, :zone, :reminder, :quietStart, :quietEnd, :reflections, :consent, now())
-                """)
-            .bind("id", partnerId)
-            .bind("coupleId", found.coupleId())
-            .bind("clinicId", found.clinicId())
-            .bind("email", invitee.email())
-            .bind("first", request.firstName().strip())
-            .bind("last", request.lastName().strip())
-            .bind("zone", request.timeZone())
-            .bind("reminder", request.reminderTime())
-            .bind("quietStart", request.quietHoursStart())
-            .bind("quietEnd", request.quietHoursEnd())
-            .bind("reflections", request.reflectionsVisibleToClinician())
-            .bind("consent", CONSENT_VERSION)
-            .then())
+        .then(invitations.addPartner(partnerId, found, request, CONSENT_VERSION))
         .then(outbox.append(
             new PartnerJoined(found.coupleId(), found.clinicId(), partnerId, request.timeZone(), request.reminderTime(),
                 request.quietHoursStart(), request.quietHoursEnd(), request.reflectionsVisibleToClinician()),
@@ -151,37 +120,18 @@ public class InvitationService {
   }
 
   private Mono<Invitee> renew(Caller caller, UUID clinicId, UUID invitationId) {
-    return transactions.run(() -> database
-        .sql(
-            """
-            select i.id, i.couple_id, i.email, i.first_name, i.last_name, i.time_zone, i.accepted_at
-            from invitation i join couple c on c.id = i.couple_id
-            where i.id = :id and i.clinic_id = :clinicId and (:wholeClinic or c.clinician_id = :caller)
-            for update of i
-            """)
-        .bind("id", invitationId)
-        .bind("clinicId", clinicId)
-        .bind("wholeClinic", caller.has(Caller.CLINIC_ADMIN))
-        .bind("caller", caller.subject())
-        .map(row -> row)
-        .one()
+    return transactions.run(() -> invitations.forRenewal(invitationId, clinicId, caller.has(Caller.CLINIC_ADMIN), caller.subject())
         .switchIfEmpty(Mono.error(() -> new NotFoundException("There is no such invitation at your clinic.")))
-        .flatMap(row -> {
-          if (row.get("accepted_at", Instant.class) != null) {
+        .flatMap(renewable -> {
+          if (renewable.acceptedAt() != null) {
             return Mono.error(new ConflictException("This person has joined already; they sign in with their e-mail address."));
           }
-          UUID coupleId = row.get("couple_id", UUID.class);
-          var person = new PersonDetails(row.get("email", String.class), row.get("first_name", String.class), row.get("last_name", String.class));
-          return database.sql("update invitation set revoked_at = now() where couple_id = :coupleId and email = :email and accepted_at is null and revoked_at is null")
-              .bind("coupleId", coupleId)
-              .bind("email", person.email())
-              .then()
-              .then(invitations.issue(clinicId, coupleId, caller.subject(), person, row.get("time_zone", String.class)));
+          return invitations.revokeOpen(renewable.coupleId(), renewable.person().email())
+              .then(invitations.issue(clinicId, renewable.coupleId(), caller.subject(), renewable.person(), renewable.timeZone()));
         }))
         .flatMap(newId -> invitations.one(clinicId, newId))
         // The answer names the person invited: a staff read of the couple, recorded first.
-        .flatMap(invitee -> database.sql("select couple_id from invitation where id = :id").bind("id", invitee.invitationId())
-            .map(row -> row.get("couple_id", UUID.class)).one()
+        .flatMap(invitee -> invitations.coupleOf(invitee.invitationId())
             .flatMap(coupleId -> audit.coupleDataRead(caller, caller.clinicId().orElseThrow(), "invitations.renew", coupleId))
             .thenReturn(invitee));
   }
@@ -190,33 +140,8 @@ public class InvitationService {
     if (token == null || token.length() > 100) {
       return Mono.error(notFound());
     }
-    return database
-        .sql(
-            "select i.clinic_id, i.couple_id, i.accepted_at, c.active as clinic_active, c.name as clinic_name, "
-                + "s.first_name || ' ' || s.last_name as invited_by, "
-                + Invitations.INVITEE_COLUMNS
-                + """
-                  from invitation i join clinic c on c.id = i.clinic_id join staff s on s.id = i.invited_by
-                  left join partner p on p.id = i.partner_id
-                  where i.token_hash = :hash
-                """)
-        .bind("hash", InvitationLinks.hash(token))
-        .map(InvitationService::found)
-        .one()
+    return invitations.byTokenHash(InvitationLinks.hash(token))
         .switchIfEmpty(Mono.error(() -> notFound()));
-  }
-
-  private record FoundInvitation(UUID clinicId, UUID coupleId, Instant acceptedAt, String clinicName, String invitedBy, Invitee invitee) {}
-
-  /** An open invitation of a clinic that stopped using Tend counts as withdrawn. */
-  private static FoundInvitation found(Readable row) {
-    var invitee = Invitations.invitee(row);
-    if (invitee.state() == InvitationState.OPEN && !Boolean.TRUE.equals(row.get("clinic_active", Boolean.class))) {
-      invitee = new Invitee(invitee.invitationId(), invitee.partnerId(), invitee.email(), invitee.firstName(), invitee.lastName(),
-          invitee.timeZone(), InvitationState.REVOKED, invitee.expiresAt(), invitee.mailSentAt(), invitee.mailDelayed());
-    }
-    return new FoundInvitation(row.get("clinic_id", UUID.class), row.get("couple_id", UUID.class), row.get("accepted_at", Instant.class),
-        row.get("clinic_name", String.class), row.get("invited_by", String.class), invitee);
   }
 
   private static NotFoundException notFound() {

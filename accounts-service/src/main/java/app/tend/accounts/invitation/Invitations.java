@@ -164,6 +164,114 @@ public class Invitations {
         .then();
   }
 
+  /** An invitation as its link finds it, with its clinic and who invited. */
+  record FoundInvitation(UUID clinicId, UUID coupleId, Instant acceptedAt, String clinicName, String invitedBy, Invitee invitee) {}
+
+  /** The invitation whose link hashes to {@code tokenHash}. */
+  Mono<FoundInvitation> byTokenHash(byte[] tokenHash) {
+    return database
+        .sql(
+            "select i.clinic_id, i.couple_id, i.accepted_at, c.active as clinic_active, c.name as clinic_name, "
+                + "s.first_name || ' ' || s.last_name as invited_by, "
+                + INVITEE_COLUMNS
+                + """
+                  from invitation i join clinic c on c.id = i.clinic_id join staff s on s.id = i.invited_by
+                  left join partner p on p.id = i.partner_id
+                  where i.token_hash = :hash
+                """)
+        .bind("hash", tokenHash)
+        .map(Invitations::found)
+        .one();
+  }
+
+  /** An open invitation of a clinic that stopped using Tend counts as withdrawn. */
+  private static FoundInvitation found(Readable row) {
+    var invitee = invitee(row);
+    if (invitee.state() == InvitationState.OPEN && !Boolean.TRUE.equals(row.get("clinic_active", Boolean.class))) {
+      invitee = new Invitee(invitee.invitationId(), invitee.partnerId(), invitee.email(), invitee.firstName(), invitee.lastName(),
+          invitee.timeZone(), InvitationState.REVOKED, invitee.expiresAt(), invitee.mailSentAt(), invitee.mailDelayed());
+    }
+    return new FoundInvitation(row.get("clinic_id", UUID.class), row.get("couple_id", UUID.class), row.get("accepted_at", Instant.class),
+        row.get("clinic_name", String.class), row.get("invited_by", String.class), invitee);
+  }
+
+  /** Marks the invitation accepted by {@code partnerId}; false when it was withdrawn or expired meanwhile. */
+  Mono<Boolean> accept(UUID id, UUID partnerId) {
+    return database
+        .sql(
+            """
+            update invitation set accepted_at = now(), partner_id = :partnerId
+            where id = :id and accepted_at is null and revoked_at is null and expires_at > now()
+            """)
+        .bind("partnerId", partnerId)
+        .bind("id", id)
+        .fetch()
+        .rowsUpdated()
+        .map(rows -> rows == 1);
+  }
+
+  /** The partner who joined with the invitation, with the day and consent they chose. */
+  Mono<Void> addPartner(UUID partnerId, FoundInvitation found, AcceptInvitationRequest request, String consentVersion) {
+    return database
+        .sql(
+            """
+            insert into partner (id, couple_id, clinic_id, email, first_name, last_name, time_zone, reminder_time,
+                                 quiet_hours_start, quiet_hours_end, reflections_visible_to_clinician, consent_version, consented_at)
+            values (:id, :coupleId, :clinicId, :email, :first, :last, :zone, :reminder, :quietStart, :quietEnd, :reflections, :consent, now())
+            """)
+        .bind("id", partnerId)
+        .bind("coupleId", found.coupleId())
+        .bind("clinicId", found.clinicId())
+        .bind("email", found.invitee().email())
+        .bind("first", request.firstName().strip())
+        .bind("last", request.lastName().strip())
+        .bind("zone", request.timeZone())
+        .bind("reminder", request.reminderTime())
+        .bind("quietStart", request.quietHoursStart())
+        .bind("quietEnd", request.quietHoursEnd())
+        .bind("reflections", request.reflectionsVisibleToClinician())
+        .bind("consent", consentVersion)
+        .then();
+  }
+
+  /** An invitation a caller may renew, locked for the renewal's transaction. */
+  record Renewable(UUID coupleId, PersonDetails person, String timeZone, Instant acceptedAt) {}
+
+  /** The clinic's invitation, when the caller may renew it: a clinic admin any, a clinician their own couples'. */
+  Mono<Renewable> forRenewal(UUID id, UUID clinicId, boolean wholeClinic, UUID caller) {
+    return database
+        .sql(
+            """
+            select i.id, i.couple_id, i.email, i.first_name, i.last_name, i.time_zone, i.accepted_at
+            from invitation i join couple c on c.id = i.couple_id
+            where i.id = :id and i.clinic_id = :clinicId and (:wholeClinic or c.clinician_id = :caller)
+            for update of i
+            """)
+        .bind("id", id)
+        .bind("clinicId", clinicId)
+        .bind("wholeClinic", wholeClinic)
+        .bind("caller", caller)
+        .map(row -> new Renewable(row.get("couple_id", UUID.class),
+            new PersonDetails(row.get("email", String.class), row.get("first_name", String.class), row.get("last_name", String.class)),
+            row.get("time_zone", String.class), row.get("accepted_at", Instant.class)))
+        .one();
+  }
+
+  /** Withdraws the address's open invitations in the couple. */
+  Mono<Void> revokeOpen(UUID coupleId, String email) {
+    return database
+        .sql("update invitation set revoked_at = now() where couple_id = :coupleId and email = :email and accepted_at is null and revoked_at is null")
+        .bind("coupleId", coupleId)
+        .bind("email", email)
+        .then();
+  }
+
+  Mono<UUID> coupleOf(UUID invitationId) {
+    return database.sql("select couple_id from invitation where id = :id").bind("id", invitationId)
+        .map(row -> row.get("couple_id", UUID.class))
+        .one();
+  }
+
   static Invitee invitee(Readable row) {
     return new Invitee(
         row.get("id", UUID.class),
