@@ -14,16 +14,10 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
-import com.tngtech.archunit.library.freeze.FreezingArchRule;
 
 /**
  * The house rules of Tend's architecture as ArchUnit rules, which each module's
- * {@code ArchitectureTest} checks against its own main code. Rules the code did not yet keep when
- * they were written are frozen: the violations of that day are listed in the module's
- * {@code src/test/resources/archunit_store}, a new one fails the build, and one that is fixed drops
- * off the list by itself. Moving such code (a method with SQL renamed, say) counts as new: make it
- * keep the rule, or, where that must wait, record the list anew with
- * {@code -Darchunit.freeze.refreeze=true} and say why in the commit.
+ * {@code ArchitectureTest} checks against its own main code.
  */
 public final class ArchitectureRules {
 
@@ -55,10 +49,10 @@ public final class ArchitectureRules {
 
   /** SQL lives in repositories: only a class annotated {@code @Repository} writes a statement. */
   public static ArchRule sqlOnlyInRepositories(String rootPackage) {
-    return FreezingArchRule.freeze(noClasses().that().resideInAPackage(rootPackage + "..")
+    return noClasses().that().resideInAPackage(rootPackage + "..")
         .and().areNotAnnotatedWith("org.springframework.stereotype.Repository")
         .should().callMethodWhere(target(name("sql")).and(target(owner(name("org.springframework.r2dbc.core.DatabaseClient")))))
-        .as("only repositories of " + rootPackage + " write SQL"));
+        .as("only repositories of " + rootPackage + " write SQL");
   }
 
   /** An event is handled by a class of its own that names it (platform's {@code EventHandler}), not by a listener that compares names. */
