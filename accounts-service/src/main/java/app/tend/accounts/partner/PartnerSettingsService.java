@@ -36,7 +36,7 @@ public class PartnerSettingsService {
   }
 
   public Mono<PartnerSettings> get(Caller caller) {
-    return partner(caller).flatMap(this::read);
+    return partner(caller).flatMap(accounts::settings);
   }
 
   /**
@@ -45,7 +45,7 @@ public class PartnerSettingsService {
    */
   public Mono<PartnerSettings> change(Caller caller, ChangeSettingsRequest request) {
     return partner(caller)
-        .flatMap(me -> Mono.fromRunnable(() -> validate(request)).then(read(me)).flatMap(before -> {
+        .flatMap(me -> Mono.fromRunnable(() -> validate(request)).then(accounts.settings(me)).flatMap(before -> {
           String first = request.firstName().strip();
           String last = request.lastName().strip();
           boolean renamed = !first.equals(before.firstName()) || !last.equals(before.lastName());
@@ -60,7 +60,7 @@ public class PartnerSettingsService {
           }
           return logins.rename(me.id(), first, last)
               .then(store.onErrorResume(e -> logins.rename(me.id(), before.firstName(), before.lastName()).then(Mono.error(e))));
-        }).then(read(me)));
+        }).then(accounts.settings(me)));
   }
 
   /** Changes what the clinician may see; every service holding it applies the change on the event. */
@@ -72,13 +72,13 @@ public class PartnerSettingsService {
       boolean visible = request.reflectionsVisibleToClinician();
       return transactions.run(() -> accounts.changeConsent(me, visible)
               .then(outbox.append(new ConsentChanged(me.coupleId(), me.clinicId(), me.id(), visible), me.clinicId(), me.coupleId())))
-          .then(read(me));
+          .then(accounts.settings(me));
     });
   }
 
   /** Everything accounts-service holds about the caller, for their download of all their data. */
   public Mono<PartnerAccountExport> export(Caller caller) {
-    return partner(caller).flatMap(me -> read(me).zipWith(accounts.account(me),
+    return partner(caller).flatMap(me -> accounts.settings(me).zipWith(accounts.account(me),
         (settings, account) -> new PartnerAccountExport(settings, account.coupleId(), account.clinicName(), account.invitedAt(), account.joinedAt())));
   }
 
@@ -93,9 +93,6 @@ public class PartnerSettingsService {
         .switchIfEmpty(Mono.error(Caller::nothingHere)));
   }
 
-  private Mono<PartnerSettings> read(Me me) {
-    return accounts.settings(me);
-  }
 
   private static void validate(ChangeSettingsRequest request) {
     if (request == null) {

@@ -56,7 +56,7 @@ public class MeasureService {
   private Mono<MeasureView> status(Partner me) {
     var definition = definitions.defaultMeasure();
     LocalDate today = LocalDay.today(clock, me.timeZone());
-    return Mono.zip(everyDays(me.clinicId()), history(me.partnerId(), definition.id()).collectList(), (every, history) -> {
+    return Mono.zip(everyDays(me.clinicId()), responses.scores(me.partnerId(), definition.id()).collectList(), (every, history) -> {
       LocalDate nextDue = history.isEmpty() ? today : history.getLast().day().plusDays(every);
       boolean due = !nextDue.isAfter(today);
       return new MeasureView(definition, every, due, due ? null : nextDue, history);
@@ -112,7 +112,7 @@ public class MeasureService {
     var definition = definitions.defaultMeasure();
     return partners.assignedToCaller(caller, coupleId, "measures.history")
         .flatMap(couple -> reactor.core.publisher.Flux.fromIterable(couple.partners())
-            .concatMap(member -> history(member.partnerId(), definition.id()).collectList()
+            .concatMap(member -> responses.scores(member.partnerId(), definition.id()).collectList()
                 .map(scores -> new CoupleScores.PartnerScores(member.partnerId(), scores)))
             .collectList())
         .map(scores -> new CoupleScores(definition.id(), definition.title(), definition.scoring().min(), definition.scoring().max(),
@@ -138,9 +138,5 @@ public class MeasureService {
 
   private Mono<Integer> everyDays(UUID clinicId) {
     return rules.of(clinicId).map(ClinicRules.Rules::measureEveryDays);
-  }
-
-  private reactor.core.publisher.Flux<MeasureView.Score> history(UUID partnerId, String measureId) {
-    return responses.scores(partnerId, measureId);
   }
 }
